@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.ts';
+import type { Clock } from '../core/clock.ts';
+import { errors } from '../errors/catalogue.ts';
+import type { RateDecision, RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { ipAllowed, touchApiKey } from './api-keys.ts';
+import { KEY_PATTERN } from './key-format.ts';
+import type { KeyResolver, ResolvedKey } from './key-resolver.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import './actor.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOUCH_INTERVAL_MS = 60_000;
+
+interface AuthDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  config: Config;
+  keys: KeyResolver;
+  rateLimiter: RateLimiter;
+}
+
+/**
+ * The request's way in (§3): key valid → rate limit → scope → company. Runs before the body is
+ * read, so nothing unauthenticated is parsed.
+ */
+export function installAuthentication(app: FastifyInstance, deps: AuthDeps): void {
+  const lastTouched = new Map<string, number>();
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.public) return;
+
+    const resolved = await resolveKey(request, deps);
+    const decision = await deps.rateLimiter.consume(resolved.apiKey.id, limitsFor(resolved, deps.config));
+    setRateHeaders(reply, decision);
+    if (!decision.allowed) throw errors.rateLimited(decision.retryAfter, decision.window);
+
+    for (const scope of access.scopes) if (!resolved.apiKey.scopes.includes(scope)) throw errors.insufficientPermissions(scope);
+
+    request.actor = {
+      apiKey: resolved.apiKey,
+      companyIds: resolved.companyIds,
+      companyId: access.companyScoped ? actingCompany(request, resolved) : null,
+    };
+
+    const now = Date.now();
+    if ((lastTouched.get(resolved.apiKey.id) ?? 0) + TOUCH_INTERVAL_MS < now) {
+      lastTouched.set(resolved.apiKey.id, now);
+      // lastUsedAt is advisory; it must never slow or fail the request.
+      touchApiKey(deps.db, resolved.apiKey.id, deps.clock.now().toISOString()).catch((err) => request.log.warn({ err }, 'lastUsedAt update failed'));
+    }
+  });
+}
+
+async function resolveKey(request: FastifyRequest, deps: AuthDeps): Promise<ResolvedKey> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  const plaintext = match?.[1];
+  if (!plaintext || !KEY_PATTERN.test(plaintext)) throw errors.invalidApiKey();
+  const resolved = await deps.keys.resolve(plaintext);
+  if (!resolved) throw errors.invalidApiKey();
+  const { apiKey } = resolved;
+  const now = deps.clock.now().toISOString();
+  if (apiKey.revokedAt) throw errors.invalidApiKey('The API key has been revoked.');
+  if (apiKey.expiresAt && apiKey.expiresAt <= now) throw errors.invalidApiKey('The API key has expired.');
+  if (apiKey.suspendedAt) throw errors.apiKeySuspended(apiKey.suspendedAt, apiKey.suspendReason);
+  if (resolved.allowList && !ipAllowed(resolved.allowList, request.ip)) {
+    throw errors.accessDenied(`Requests from ${request.ip} are not allowed for this API key.`);
+  }
+  return resolved;
+}
+
+function limitsFor(resolved: ResolvedKey, config: Config) {
+  return {
+    minute: resolved.apiKey.rateLimitMinute ?? resolved.companyLimits.minute ?? config.rateLimit.perMinute,
+    hour: resolved.apiKey.rateLimitHour ?? resolved.companyLimits.hour ?? config.rateLimit.perHour,
+  };
+}
+
+function setRateHeaders(reply: FastifyReply, d: RateDecision): void {
+  reply.headers({
+    'x-ratelimit-limit-minute': d.limits.minute,
+    'x-ratelimit-limit-hour': d.limits.hour,
+    'x-ratelimit-remaining-minute': d.remaining.minute,
+    'x-ratelimit-remaining-hour': d.remaining.hour,
+    'x-ratelimit-reset-minute': d.reset.minute,
+    'x-ratelimit-reset-hour': d.reset.hour,
+  });
+}
+
+/** §3.3: a COMPANY key acts in its company; an ATS key names a company it manages. */
+function actingCompany(request: FastifyRequest, resolved: ResolvedKey): string {
+  const { apiKey } = resolved;
+  if (apiKey.kind === 'COMPANY') return apiKey.companyId as string;
+  const raw = (request.query as Record<string, unknown> | undefined)?.companyId;
+  if (raw === undefined || raw === '') throw errors.companyIdRequired();
+  if (typeof raw !== 'string' || !UUID.test(raw)) throw errors.field('companyId', 'companyId must be a UUID', 'invalid_format');
+  const companyId = raw.toLowerCase();
+  if (!resolved.companyIds.has(companyId)) throw errors.accessDenied('This API key does not manage the company named by companyId.');
+  return companyId;
+}

@@ -1,0 +1,49 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { AppError } from '../errors/catalogue.ts';
+import { registerOperatorCommands } from './operator-commands.ts';
+import { serve } from '../server/serve.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrations.ts';
+
+const program = new Command('interviewd')
+  .description('Self-hosted AI interviews with an InstaView-compatible API')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('Serve the API and the web pages (what npm start runs)')
+  .action(async () => serve(loadConfig()));
+
+program
+  .command('migrate')
+  .description('Bring the database schema to the latest version')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const database = openDatabase(loadConfig().databaseUrl);
+    try {
+      const applied = await migrateToLatest(database);
+      process.stdout.write(options.json ? `${JSON.stringify({ applied })}\n` : `Applied ${applied.length} migration(s).\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+registerOperatorCommands(program);
+
+function failure(error: unknown): string {
+  if (error instanceof AppError || error instanceof ConfigError || error instanceof InvalidArgumentError) return error.message;
+  if (error instanceof Error) return error.message.split('\n')[0] ?? 'failed';
+  return String(error);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
+  if (typeof code === 'string' && code.startsWith('commander.')) process.exit(1);
+  process.stderr.write(`interviewd: ${failure(error)}\n`);
+  process.exit(1);
+}

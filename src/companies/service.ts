@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor.ts';
+import { grantCompany } from '../auth/api-keys.ts';
+import type { Clock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import type { DB } from '../db/schema.ts';
+import { type CommitHook, transact } from '../db/transaction.ts';
+import { errors } from '../errors/catalogue.ts';
+import { type ListQuery, type Page, toPage } from '../http/pagination.ts';
+import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
+import { type CompanyRow, findCompanyById, findVisibleCompany, insertCompany, listVisibleCompanies, updateCompanyRow } from './repository.ts';
+import type { Company, CreateCompanyInput, UpdateCompanyInput } from './schema.ts';
+
+export interface CompanyDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  defaultMonthlyMinutes: number;
+}
+
+export function toCompany(row: CompanyRow, defaultMonthlyMinutes: number): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    ownerEmail: row.ownerEmail,
+    metadata: JSON.parse(row.metadata) as Metadata,
+    plan: { monthlyMinutes: row.monthlyMinutes ?? defaultMonthlyMinutes },
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A new company row (also used by the CLI and the first-start bootstrap). */
+export function newCompanyRow(clock: Clock, input: CreateCompanyInput): CompanyRow {
+  const now = clock.now().toISOString();
+  return {
+    id: newId(),
+    name: input.name,
+    description: input.description ?? null,
+    ownerEmail: input.ownerEmail ?? null,
+    metadata: JSON.stringify(input.metadata ?? {}),
+    monthlyMinutes: input.plan?.monthlyMinutes ?? null,
+    rateLimitMinute: null,
+    rateLimitHour: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** §7: only ATS keys create companies; the new company is managed by the creating key. */
+export async function createCompany(deps: CompanyDeps, actor: Actor, input: CreateCompanyInput, hook?: CommitHook): Promise<Company> {
+  if (actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only ATS keys may create companies.');
+  const row = newCompanyRow(deps.clock, input);
+  await transact(deps.db, hook, async (trx) => {
+    await insertCompany(trx, row);
+    await grantCompany(trx, deps.clock, actor.apiKey.id, row.id);
+  });
+  return toCompany(row, deps.defaultMonthlyMinutes);
+}
+
+export async function listCompanies(deps: CompanyDeps, actor: Actor, query: ListQuery): Promise<Page<Company>> {
+  const { rows, total } = await listVisibleCompanies(deps.db, actor, query);
+  return toPage(
+    rows.map((r) => toCompany(r, deps.defaultMonthlyMinutes)),
+    total,
+    query,
+  );
+}
+
+export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): Promise<Company> {
+  const row = await findVisibleCompany(deps.db, actor, id);
+  if (!row) throw errors.notFound('company', id);
+  return toCompany(row, deps.defaultMonthlyMinutes);
+}
+
+export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string, patch: UpdateCompanyInput, hook?: CommitHook): Promise<Company> {
+  return transact(deps.db, hook, async (trx) => {
+    const row = await findVisibleCompany(trx, actor, id);
+    if (!row) throw errors.notFound('company', id);
+    if (patch.plan && actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only an ATS key managing the company, or the operator CLI, may change its plan.');
+    const changes: Partial<CompanyRow> = {};
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.ownerEmail !== undefined) changes.ownerEmail = patch.ownerEmail;
+    if (patch.plan) changes.monthlyMinutes = patch.plan.monthlyMinutes;
+    if (patch.metadata !== undefined) {
+      const merged = mergePatch(JSON.parse(row.metadata), patch.metadata) as Metadata;
+      const problems = metadataProblems(merged);
+      if (problems.length > 0) throw errors.validation(problems.map((message) => ({ path: 'metadata', message, code: 'metadata_limit' })));
+      changes.metadata = JSON.stringify(merged);
+    }
+    if (Object.keys(changes).length === 0) return toCompany(row, deps.defaultMonthlyMinutes);
+    changes.updatedAt = deps.clock.now().toISOString();
+    await updateCompanyRow(trx, id, changes);
+    return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+  });
+}
+
+/** Operator CLI: set a company's monthly minute allowance. */
+export async function setCompanyPlan(deps: CompanyDeps, id: string, monthlyMinutes: number): Promise<Company> {
+  const row = await findCompanyById(deps.db, id);
+  if (!row) throw errors.notFound('company', id);
+  const changes = { monthlyMinutes, updatedAt: deps.clock.now().toISOString() };
+  await updateCompanyRow(deps.db, id, changes);
+  return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+}

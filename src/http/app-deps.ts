@@ -1,0 +1,21 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { KeyResolver } from '../auth/key-resolver.ts';
+import type { Config } from '../config/config.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Database } from '../db/database.ts';
+import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
+
+/** Everything the HTTP app is built from; tests build it on a fresh database. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  keys: KeyResolver;
+  rateLimiter: RateLimiter;
+}
+
+export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** A feature's routes: registered once under /v1 (documented) and once without the prefix. */
+export type RouteModule = (app: ZodApp, deps: AppDeps) => void;

@@ -1,0 +1,78 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { newId } from '../core/ids.ts';
+import { agentRoutes } from '../agents/routes.ts';
+import { installAuthentication } from '../auth/authenticate.ts';
+import { companyRoutes } from '../companies/routes.ts';
+import { errors } from '../errors/catalogue.ts';
+import { installIdempotency } from '../idempotency/idempotency.ts';
+import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
+import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { installJsonBody } from './json-body.ts';
+import { installOpenApi } from './openapi.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Every feature's routes; each is served under /v1 and without the prefix. */
+const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes];
+
+export interface BuildOptions {
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** The HTTP app, ready but not listening (tests inject or listen on port 0; `serve` listens). */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger =
+    options.logger === false
+      ? false
+      : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'headers.authorization'], ...(typeof options.logger === 'object' ? options.logger : {}) };
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installJsonBody(app);
+  installErrorHandling(app, deps.clock, BODY_LIMIT);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
+  installIdempotency(app, deps.database.db, deps.clock);
+  await installOpenApi(app, deps.config);
+
+  const open = { config: { access: { public: true, scopes: [], companyScoped: false } } };
+  app.get('/healthz', open, async () => ({ status: 'ok' }));
+  app.get('/readyz', open, async () => {
+    if (await deps.database.ping()) return { status: 'ready' };
+    throw errors.unavailable('The database does not answer.');
+  });
+
+  for (const prefix of ['/v1', '']) {
+    await app.register(
+      async (scoped) => {
+        for (const register of routeModules) register(scoped as unknown as ZodApp, deps);
+        // Sourcing needs data sources a self-hosted server does not have (contract, "Out of scope").
+        scoped.all('/sourcing', open, async () => {
+          throw errors.notImplemented('Candidate sourcing is not available on a self-hosted interviewd.');
+        });
+        scoped.all('/sourcing/*', open, async () => {
+          throw errors.notImplemented('Candidate sourcing is not available on a self-hosted interviewd.');
+        });
+      },
+      { prefix },
+    );
+  }
+  await app.ready();
+  return app;
+}
