@@ -133,6 +133,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
   const deps = await createDeps(config, clock, database);
   const app = await buildApp(deps, { logger: false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  deps.queue.start();
   let counter = 0;
 
   const companyKey = async (companyId: string, key: Partial<NewApiKey> = {}) => {
@@ -160,6 +161,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     },
     async close() {
       await app.close();
+      await deps.queue.stop();
       await deps.database.close();
       await fresh.drop();
     },

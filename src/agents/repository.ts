@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { AgentsTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -54,8 +55,15 @@ function live(scope: TenantScope) {
   return scope.selectFrom('agents').where('deletedAt', 'is', null);
 }
 
-export function findAgentRow(scope: TenantScope, id: string): Promise<AgentRow | undefined> {
-  return live(scope).selectAll().where('id', '=', id).executeTakeFirst();
+/** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
+export function findAgentRow(scope: TenantScope, id: string, options: { includeDeleted?: boolean } = {}): Promise<AgentRow | undefined> {
+  const query = options.includeDeleted ? scope.selectFrom('agents') : live(scope);
+  return query.selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A live agent, locked until the transaction ends: PATCH reads, merges and writes it back. */
+export function findAgentRowForUpdate(scope: TenantScope, id: string): Promise<AgentRow | undefined> {
+  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export function listAgentRows(scope: TenantScope, query: AgentListQuery) {

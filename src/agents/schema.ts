@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CompanyIdQuery, TimestampSchema, UuidSchema } from '../http/common-schemas.ts';
 import { ListQuerySchema } from '../http/pagination.ts';
-import { MetadataSchema } from '../metadata/metadata.ts';
+import { MetadataPatchSchema, MetadataSchema } from '../metadata/metadata.ts';
 
 export const AGENT_TYPES = ['UNDEFINED', 'ONLINE', 'PHONE'] as const;
-export const AGENT_FOCUSES = ['GENERIC', 'SCREENING', 'OUTREACH', 'LANGUAGE_TEST'] as const;
+/** §5's table omits UNDEFINED for focus, but §5 also says an agent whose focus is UNDEFINED "is stored": accepted. */
+export const AGENT_FOCUSES = ['UNDEFINED', 'GENERIC', 'SCREENING', 'OUTREACH', 'LANGUAGE_TEST'] as const;
 export const LANGUAGES = [
   'UNDEFINED', 'EN', 'JA', 'ZH', 'DE', 'HI', 'FR', 'KO', 'PT', 'IT', 'ES', 'ID', 'NL', 'TR', 'FIL', 'PL', 'SV', 'BG', 'RO', 'AR',
   'CS', 'EL', 'FI', 'HR', 'MS', 'SK', 'DA', 'TA', 'UK', 'RU', 'HU', 'NO', 'VI',
@@ -60,7 +61,7 @@ export const UpdateAgentBody = z
     companyPhoneNumberId: field.companyPhoneNumberId.optional(),
     cefrLevel: field.cefrLevel.optional(),
     backgroundSound: field.backgroundSound.optional(),
-    metadata: z.record(z.string(), z.unknown()).optional().describe('JSON Merge Patch (RFC 7396): a null value removes the key.'),
+    metadata: MetadataPatchSchema.optional().describe('JSON Merge Patch (RFC 7396): a null value removes the key.'),
   })
   .meta({ id: 'UpdateAgent' });
 

@@ -6,7 +6,7 @@ import { transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
-import { findAgentRow, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
+import { findAgentRow, findAgentRowForUpdate, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
 import { agentRuleIssues, phoneNumberIssues } from './rules.ts';
 import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from './schema.ts';
 
@@ -47,7 +47,7 @@ export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Pr
 export async function updateAgent(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateAgentInput): Promise<Agent> {
   return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
     const scope = ctx.scope.in(trx);
-    const row = await findAgentRow(scope, id);
+    const row = await findAgentRowForUpdate(scope, id);
     if (!row) throw errors.notFound('agent', id);
     const current = toAgent(row);
     const { metadata: metadataPatch, ...fields } = patch;

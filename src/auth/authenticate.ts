@@ -40,6 +40,10 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
 
     for (const scope of access.scopes) if (!resolved.apiKey.scopes.includes(scope)) throw errors.insufficientPermissions(scope);
 
+    // §3.3: a company key acts in its own company and ignores companyId, in whatever shape it comes
+    // (`?companyId=a&companyId=b` included), so the route never sees it.
+    if (resolved.apiKey.kind === 'COMPANY' && request.query && typeof request.query === 'object') delete (request.query as Record<string, unknown>).companyId;
+
     request.actor = {
       apiKey: resolved.apiKey,
       companyIds: resolved.companyIds,

@@ -2,19 +2,19 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { registerOperatorCommands } from './operator-commands.ts';
-import { serve } from '../server/serve.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 
 const program = new Command('interviewd')
   .description('Self-hosted AI interviews with an InstaView-compatible API')
-  .showHelpAfterError()
+  // §13: a failure is one line on stderr (commander's message), never the help text after it.
   .exitOverride();
 
 program
   .command('serve')
   .description('Serve the API and the web pages (what npm start runs)')
-  .action(async () => serve(loadConfig()));
+  // Loaded on demand: the operator commands start without the HTTP stack.
+  .action(async () => (await import('../server/serve.ts')).serve(loadConfig()));
 
 program
   .command('migrate')

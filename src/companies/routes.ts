@@ -4,7 +4,7 @@ import { ListQuerySchema, pageSchema } from '../http/pagination.ts';
 import { requireActor } from '../http/request-context.ts';
 import { routeSchema } from '../http/route-docs.ts';
 import { CompanySchema, CreateCompanyBody, UpdateCompanyBody } from './schema.ts';
-import { type CompanyDeps, createCompany, getCompany, listCompanies, updateCompany } from './service.ts';
+import { assertAtsKey, type CompanyDeps, createCompany, getCompany, listCompanies, updateCompany } from './service.ts';
 
 const tags = ['Companies'];
 const CompanyPage = pageSchema(CompanySchema, 'CompanyPage');
@@ -18,7 +18,11 @@ export function companyRoutes(app: ZodApp, deps: AppDeps): void {
   for (const base of ['/company', '/companies']) {
     app.post(
       base,
-      routeSchema({ method: 'POST', operationId: 'createCompany', summary: 'Create a company (ATS keys only)', tags, access: write, body: CreateCompanyBody, success: { 201: CompanySchema } }),
+      {
+        ...routeSchema({ method: 'POST', operationId: 'createCompany', summary: 'Create a company (ATS keys only)', tags, access: write, body: CreateCompanyBody, success: { 201: CompanySchema } }),
+        // §3.1 order: key → scope → company → the action. A company key is refused before its body is read.
+        onRequest: async (request) => assertAtsKey(requireActor(request)),
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         const company = await createCompany(service, actor, request.body, request.commitHook);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema } from '../http/common-schemas.ts';
-import { MetadataSchema } from '../metadata/metadata.ts';
+import { MetadataPatchSchema, MetadataSchema } from '../metadata/metadata.ts';
 
 const PlanSchema = z.strictObject({ monthlyMinutes: z.number().int().min(0).max(10_000_000) });
 
@@ -22,7 +22,7 @@ export const UpdateCompanyBody = z.strictObject({
   name: fields.name.optional(),
   description: fields.description.optional(),
   ownerEmail: fields.ownerEmail.optional(),
-  metadata: z.record(z.string(), z.unknown()).optional().describe('JSON Merge Patch: a null value removes the key.'),
+  metadata: MetadataPatchSchema.optional().describe('JSON Merge Patch: a null value removes the key.'),
   plan: PlanSchema.optional(),
 });
 

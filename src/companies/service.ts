@@ -4,6 +4,7 @@ import { grantCompany } from '../auth/api-keys.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
+import { lockCompany } from '../db/locks.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type ListQuery, type Page, toPage } from '../http/pagination.ts';
@@ -47,9 +48,14 @@ export function newCompanyRow(clock: Clock, input: CreateCompanyInput): CompanyR
   };
 }
 
-/** §7: only ATS keys create companies; the new company is managed by the creating key. */
-export async function createCompany(deps: CompanyDeps, actor: Actor, input: CreateCompanyInput, hook?: CommitHook): Promise<Company> {
+/** §7: only ATS keys create companies (a company key gets 403 RESOURCE_ACCESS_DENIED). */
+export function assertAtsKey(actor: Actor): void {
   if (actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only ATS keys may create companies.');
+}
+
+/** §7: the new company is managed by the creating key. */
+export async function createCompany(deps: CompanyDeps, actor: Actor, input: CreateCompanyInput, hook?: CommitHook): Promise<Company> {
+  assertAtsKey(actor);
   const row = newCompanyRow(deps.clock, input);
   await transact(deps.db, hook, async (trx) => {
     await insertCompany(trx, row);
@@ -75,6 +81,7 @@ export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): P
 
 export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string, patch: UpdateCompanyInput, hook?: CommitHook): Promise<Company> {
   return transact(deps.db, hook, async (trx) => {
+    await lockCompany(trx, id); // PATCH reads, merges and writes: concurrent ones go one at a time
     const row = await findVisibleCompany(trx, actor, id);
     if (!row) throw errors.notFound('company', id);
     if (patch.plan && actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only an ATS key managing the company, or the operator CLI, may change its plan.');

@@ -4,12 +4,15 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
+  /** The SQLite database file (null for `:memory:` and for PostgreSQL). */
+  file: string | null;
   /** True when the database answers a trivial query (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -31,10 +34,11 @@ function openSqlite(path: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins: [new CamelCasePlugin()] });
   return {
     kind: 'sqlite',
     db,
+    file: path === ':memory:' ? null : path,
     ping: async () => ping(db),
     close: () => db.destroy(),
   };
@@ -48,6 +52,7 @@ function openPostgres(connectionString: string, max: number): Database {
   return {
     kind: 'postgres',
     db,
+    file: null,
     ping: async () => ping(db),
     close: () => db.destroy(),
   };

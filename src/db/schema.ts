@@ -79,6 +79,122 @@ export interface AgentsTable {
   deletedAt: string | null;
 }
 
+export interface JobsTable {
+  id: string;
+  companyId: string;
+  title: string;
+  description: string;
+  status: string;
+  jobUrl: string | null;
+  benefits: string | null;
+  requiredSkills: string;
+  niceToHaveSkills: string;
+  languageRequirements: string;
+  education: string;
+  experience: string | null;
+  contractType: string | null;
+  location: string | null;
+  salary: string | null;
+  metadata: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface CandidatesTable {
+  id: string;
+  companyId: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phoneNumber: string | null;
+  gdprExpiryDate: string;
+  status: string;
+  metadata: string;
+  erasedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface CandidateJobsTable {
+  candidateId: string;
+  jobId: string;
+  companyId: string;
+  position: number;
+}
+
+export interface InterviewsTable {
+  id: string;
+  companyId: string;
+  candidateId: string;
+  agentId: string;
+  jobId: string | null;
+  channel: string;
+  status: string;
+  scheduledAt: string;
+  startedAt: string | null;
+  finishedDate: string | null;
+  durationMinutes: number | null;
+  reservedMinutes: number;
+  isTest: number;
+  metadata: string;
+  roomToken: string | null;
+  analysis: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface TranscriptTurnsTable {
+  id: string;
+  companyId: string;
+  interviewId: string;
+  position: number;
+  role: string;
+  text: string;
+  startedAt: string;
+  endedAt: string;
+}
+
+export interface CallAttemptsTable {
+  id: string;
+  companyId: string;
+  interviewId: string;
+  direction: string;
+  status: string;
+  reasonCode: string | null;
+  notes: string | null;
+  retryNumber: number;
+  recordingUrl: string | null;
+  duration: number | null;
+  scheduledAt: string;
+  calledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export type QueueTaskStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'DEAD';
+
+export interface QueueTasksTable {
+  seq: Generated<number>;
+  id: string;
+  kind: string;
+  payload: string;
+  orderingKey: string | null;
+  dedupeKey: string | null;
+  status: QueueTaskStatus;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface IdempotencyKeysTable {
   apiKeyId: string;
   key: string;
@@ -100,12 +216,76 @@ export interface RateLimitCountersTable {
   hourUsed: Generated<number>;
 }
 
+export type WebhookOwnerKind = 'COMPANY' | 'ATS';
+
+export interface WebhooksTable {
+  id: string;
+  /** Null for an ATS key's global webhook. */
+  companyId: string | null;
+  ownerKind: WebhookOwnerKind;
+  atsKeyId: string | null;
+  url: string;
+  name: string | null;
+  description: string | null;
+  events: string;
+  headers: string;
+  secret: string;
+  isActive: number;
+  timeoutMs: number;
+  maxRetries: number;
+  circuitOpenedAt: string | null;
+  consecutiveFailures: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED' | 'PARKED' | 'CANCELLED';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhookId: string;
+  companyId: string | null;
+  eventType: string;
+  interviewId: string | null;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attemptCount: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  deliveryId: string;
+  number: number;
+  trigger: string;
+  attemptedAt: string;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+  error: string | null;
+}
+
 export interface DB {
   companies: CompaniesTable;
   apiKeys: ApiKeysTable;
   apiKeyCompanies: ApiKeyCompaniesTable;
   phoneNumbers: PhoneNumbersTable;
   agents: AgentsTable;
+  jobs: JobsTable;
+  candidates: CandidatesTable;
+  candidateJobs: CandidateJobsTable;
   idempotencyKeys: IdempotencyKeysTable;
+  queueTasks: QueueTasksTable;
+  interviews: InterviewsTable;
+  transcriptTurns: TranscriptTurnsTable;
+  callAttempts: CallAttemptsTable;
   rateLimitCounters: RateLimitCountersTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookAttempts: WebhookAttemptsTable;
 }

@@ -43,8 +43,8 @@ export class TenantScope {
     return query.where(this.owned(table));
   }
 
-  insertInto<T extends TenantTable>(table: T, row: Omit<Insertable<DB[T]>, 'companyId'>) {
-    const values = { ...row, companyId: this.companyId } as unknown as Insertable<DB[T]>;
+  insertInto<T extends TenantTable>(table: T, rows: Omit<Insertable<DB[T]>, 'companyId'> | Omit<Insertable<DB[T]>, 'companyId'>[]) {
+    const values = (Array.isArray(rows) ? rows : [rows]).map((row) => ({ ...row, companyId: this.companyId }) as unknown as Insertable<DB[T]>);
     return this.db.insertInto(table).values(values as never);
   }
 }

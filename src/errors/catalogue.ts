@@ -74,8 +74,8 @@ export const errors = {
   accessDenied(message: string): AppError {
     return new AppError('RESOURCE_ACCESS_DENIED', message);
   },
-  notFound(resourceType: string, resourceId: string): AppError {
-    return new AppError('RESOURCE_NOT_FOUND', `No ${resourceType} with id ${resourceId} exists.`, { resourceType, resourceId });
+  notFound(resourceType: string, resourceId: string, message?: string): AppError {
+    return new AppError('RESOURCE_NOT_FOUND', message ?? `No ${resourceType} with id ${resourceId} exists.`, { resourceType, resourceId });
   },
   routeNotFound(method: string, url: string): AppError {
     return new AppError('ROUTE_NOT_FOUND', `No route ${method} ${url.split('?')[0]} exists.`, { method });
@@ -84,7 +84,12 @@ export const errors = {
     return new AppError('CONFLICT', message, details);
   },
   invalidTransition(resourceType: string, from: string, to: string): AppError {
-    return new AppError('INVALID_STATE_TRANSITION', `A ${resourceType} cannot move from ${from} to ${to}.`, { from, to });
+    const article = /^[aeiou]/i.test(resourceType) ? 'An' : 'A';
+    return new AppError('INVALID_STATE_TRANSITION', `${article} ${resourceType} cannot move from ${from} to ${to}.`, { from, to });
+  },
+  /** The resource's current state forbids an action that is not itself a status move. */
+  stateForbids(message: string, details: Record<string, unknown> = {}): AppError {
+    return new AppError('INVALID_STATE_TRANSITION', message, details);
   },
   payloadTooLarge(limitBytes: number): AppError {
     return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes.`, { limitBytes });

@@ -4,6 +4,7 @@ import type { KeyResolver } from '../auth/key-resolver.ts';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
+import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 
 /** Everything the HTTP app is built from; tests build it on a fresh database. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   keys: KeyResolver;
   rateLimiter: RateLimiter;
+  /** The durable background runner; `serve` starts it. */
+  queue: QueueRunner;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

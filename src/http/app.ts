@@ -2,13 +2,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { newId } from '../core/ids.ts';
 import { agentRoutes } from '../agents/routes.ts';
+import { billingRoutes } from '../billing/routes.ts';
+import { candidateRoutes } from '../candidates/routes.ts';
+import { roomRoutes } from '../interviews/room-routes.ts';
+import { interviewRoutes } from '../interviews/routes.ts';
+import { jobRoutes } from '../jobs/routes.ts';
 import { installAuthentication } from '../auth/authenticate.ts';
 import { companyRoutes } from '../companies/routes.ts';
 import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
 import { installOpenApi } from './openapi.ts';
 
@@ -16,7 +22,7 @@ export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Every feature's routes; each is served under /v1 and without the prefix. */
-const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes];
+const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes, jobRoutes, candidateRoutes, interviewRoutes, billingRoutes, webhookRoutes];
 
 export interface BuildOptions {
   /** pino options, or false for silence (tests). */
@@ -38,6 +44,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(deps.clock),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -58,6 +65,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     throw errors.unavailable('The database does not answer.');
   });
 
+  roomRoutes(app as unknown as ZodApp, deps);
   for (const prefix of ['/v1', '']) {
     await app.register(
       async (scoped) => {

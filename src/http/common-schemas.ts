@@ -14,3 +14,35 @@ export const TimestampSchema = z.string().describe('ISO 8601 UTC instant with mi
 
 /** DELETE of agents, candidates, jobs and interviews answers the JSON body `true` (§1). */
 export const DeletedSchema = z.literal(true);
+
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:[.,]\d{1,9})?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** Parses an ISO 8601 instant with an offset, in any of its forms, or returns null. */
+export function parseInstant(value: string): Date | null {
+  const m = ISO_INSTANT.exec(value);
+  if (!m) return null;
+  const [, date, hm, sec = ':00', zone = 'Z'] = m;
+  const seconds = sec.replace(',', '.').replace(/(\.\d{3})\d+$/, '$1');
+  const offset = /^[zZ]$/.test(zone) ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const parsed = new Date(`${date}T${hm}${seconds}${offset}`);
+  // Reject overflowing fields (Date would roll 2025-02-30 over into March).
+  if (Number.isNaN(parsed.getTime()) || !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date as string)) return null;
+  return parsed;
+}
+
+/**
+ * An instant in any ISO 8601 form with an offset (§1: "accept any ISO 8601 instant with an
+ * offset"), normalised to the stored form: UTC with milliseconds and `Z`.
+ */
+export const InstantSchema = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const parsed = parseInstant(value);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 instant with an offset, e.g. 2025-11-20T10:30:00Z' });
+      return z.NEVER;
+    }
+    return parsed.toISOString();
+  })
+  .meta({ description: 'ISO 8601 instant with an offset (Z or ±hh:mm), e.g. 2025-11-20T10:30:00.000Z', format: 'date-time' });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Clock } from '../core/clock.ts';
 import { AppError, errors } from '../errors/catalogue.ts';
@@ -29,6 +29,8 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return errors.invalidJson(error.message);
   }
+  // Recursion over a pathologically nested body: the input's fault, not ours.
+  if (error instanceof RangeError && error.message.includes('call stack')) return errors.validation([{ path: '', message: 'the request body is nested too deeply', code: 'too_deep' }]);
   if (error instanceof SyntaxError || error.statusCode === 400) {
     if (error.message.includes('JSON') || error.name === 'SyntaxError') return errors.invalidJson(error.message);
     return errors.validation([{ path: '', message: error.message, code: error.code ?? 'bad_request' }]);
@@ -36,6 +38,24 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
   if (error.statusCode === 413) return errors.payloadTooLarge(bodyLimit);
   if (error.statusCode === 415) return errors.unsupportedMediaType(contentType);
   return null;
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path parameter over the router's
+ * length limit, a malformed percent-encoding): still a 400 with the §2 envelope, never Fastify's
+ * own body. Pass as the `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(clock: Clock) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    let appError: AppError;
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') appError = errors.validation([{ path: 'params', message: 'a path parameter is too long (IDs are UUIDs)', code: 'too_long' }]);
+    else if (error.code === 'FST_ERR_BAD_URL') appError = errors.validation([{ path: 'params', message: 'the URL path is not valid percent-encoding', code: 'invalid_url' }]);
+    else {
+      request.log.error({ err: error }, 'router error');
+      appError = errors.internal();
+    }
+    return reply.code(appError.status).header('x-request-id', request.id).send(toEnvelope(appError, clock.now()));
+  };
 }
 
 /** The one place where an error becomes a status code and the §2 envelope. */

@@ -1,3 +1,4 @@
+import { InstantSchema } from './common-schemas.ts';
 import { z, type ZodType } from 'zod';
 
 /** Query parameters every list accepts (§1). Out-of-range values are a 400, never clamped. */
@@ -6,7 +7,7 @@ export const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['createdAt', 'updatedAt']).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  updatedSince: z.iso.datetime({ offset: true }).optional().describe('Only rows updated at or after this instant.'),
+  updatedSince: InstantSchema.optional().describe('Only rows updated at or after this instant.'),
 });
 
 export type ListQuery = z.infer<typeof ListQuerySchema>;
@@ -33,9 +34,4 @@ export function pageSchema<T extends ZodType>(item: T, id: string) {
 
 export function toPage<T>(data: T[], total: number, query: Pick<ListQuery, 'page' | 'limit'>): Page<T> {
   return { data, total, page: query.page, limit: query.limit, totalPages: Math.ceil(total / query.limit) };
-}
-
-/** `updatedSince` as stored text (ISO UTC with milliseconds), so comparisons are exact. */
-export function normaliseInstant(value: string): string {
-  return new Date(value).toISOString();
 }

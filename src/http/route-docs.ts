@@ -46,7 +46,8 @@ const IdempotencyHeaders = z.looseObject({
 export function routeSchema<const D extends RouteDoc>(doc: D) {
   const statuses = new Set<ErrorStatus>([400, 500, ...(doc.errors ?? [])]);
   if (!doc.access.public) [401, 403, 429].forEach((s) => statuses.add(s as ErrorStatus));
-  if (doc.body) [413, 415].forEach((s) => statuses.add(s as ErrorStatus));
+  // Any method but GET may carry a body, and the server parses one even where the route takes none.
+  if (doc.body || doc.method !== 'GET') [413, 415].forEach((s) => statuses.add(s as ErrorStatus));
   if (doc.method === 'POST') [409, 422].forEach((s) => statuses.add(s as ErrorStatus));
   if (doc.params) statuses.add(404);
   const response: Record<number, ZodType> = { ...doc.success };
@@ -61,7 +62,10 @@ export function routeSchema<const D extends RouteDoc>(doc: D) {
       summary: doc.summary,
       ...(doc.description ? { description: doc.description } : {}),
       tags: doc.tags,
-      security: doc.access.public ? [] : [{ bearerAuth: [] }],
+      // OpenAPI 3.1 lets a non-OAuth requirement list role names: here, the scopes the key needs.
+      security: doc.access.public ? [] : [{ bearerAuth: [...doc.access.scopes] }],
+      // Extension: an ATS key must name the company it acts for with ?companyId= (§3.3).
+      ...(doc.access.companyScoped ? { 'x-company-scoped': true } : {}),
       ...parts,
       response: response as D['success'] & Record<number, ZodType>,
     },

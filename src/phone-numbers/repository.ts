@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { PhoneNumbersTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -28,6 +29,11 @@ function live(scope: TenantScope) {
 
 export function findPhoneNumber(scope: TenantScope, id: string): Promise<PhoneNumberRow | undefined> {
   return live(scope).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A live number, locked until the transaction ends (PATCH and retire read, then write it). */
+export function findPhoneNumberForUpdate(scope: TenantScope, id: string): Promise<PhoneNumberRow | undefined> {
+  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export function listPhoneNumberRows(scope: TenantScope, query: PhoneNumberListQuery) {

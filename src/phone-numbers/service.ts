@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/constraint-errors.ts';
 import { transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
-import { findPhoneNumber, insertPhoneNumber, listPhoneNumberRows, type PhoneNumberRow, toPhoneNumber, updatePhoneNumberRow } from './repository.ts';
+import { findPhoneNumber, findPhoneNumberForUpdate, insertPhoneNumber, listPhoneNumberRows, type PhoneNumberRow, toPhoneNumber, updatePhoneNumberRow } from './repository.ts';
 import type { PhoneNumber, PhoneNumberListQuery, RegisterPhoneNumberInput, UpdatePhoneNumberInput } from './schema.ts';
 
 export async function listPhoneNumbers(ctx: CompanyContext, query: PhoneNumberListQuery): Promise<Page<PhoneNumber>> {
@@ -47,7 +47,7 @@ export async function registerPhoneNumber(clock: Clock, ctx: CompanyContext, inp
 export async function updatePhoneNumber(clock: Clock, ctx: CompanyContext, id: string, patch: UpdatePhoneNumberInput): Promise<PhoneNumber> {
   return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
     const scope = ctx.scope.in(trx);
-    const row = await findPhoneNumber(scope, id);
+    const row = await findPhoneNumberForUpdate(scope, id);
     if (!row) throw errors.notFound('phone number', id);
     const changes: Partial<PhoneNumberRow> = {};
     if (patch.capabilities) changes.capabilities = JSON.stringify(patch.capabilities);
@@ -64,7 +64,7 @@ export async function updatePhoneNumber(clock: Clock, ctx: CompanyContext, id: s
 export async function retirePhoneNumber(clock: Clock, ctx: CompanyContext, id: string): Promise<void> {
   await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
     const scope = ctx.scope.in(trx);
-    const row = await findPhoneNumber(scope, id);
+    const row = await findPhoneNumberForUpdate(scope, id);
     if (!row) throw errors.notFound('phone number', id);
     const now = clock.now().toISOString();
     await updatePhoneNumberRow(scope, id, { deletedAt: now, updatedAt: now });

@@ -52,27 +52,44 @@ export class RateLimiter {
     const minuteStart = Math.floor(nowMs / 60_000) * 60;
     const hourStart = Math.floor(nowMs / 3_600_000) * 3600;
     const reset = { minute: minuteStart + 60, hour: hourStart + 3600 };
-
-    let grant = this.grants.get(keyId);
-    if (grant && (grant.minuteStart !== minuteStart || grant.hourStart !== hourStart)) grant = undefined;
-    if (grant && grant.tokens > 0) {
+    // Spends a local token of this window; synchronous, so concurrent requests never share one.
+    const take = (): RateDecision | null => {
+      const grant = this.grantFor(keyId, minuteStart, hourStart);
+      if (grant.tokens <= 0) return null;
       grant.tokens -= 1;
       return this.allowed(grant, limits, reset);
-    }
+    };
 
-    const usedMinute = grant?.minuteUsed ?? 0;
-    const usedHour = grant?.hourUsed ?? 0;
+    const local = take();
+    if (local) return local;
+    const known = this.grantFor(keyId, minuteStart, hourStart);
     const wanted = Math.max(
       1,
-      Math.min(MAX_RESERVATION, Math.floor((limits.minute - usedMinute) / RESERVE_DIVISOR), Math.floor((limits.hour - usedHour) / RESERVE_DIVISOR)),
+      Math.min(MAX_RESERVATION, Math.floor((limits.minute - known.minuteUsed) / RESERVE_DIVISOR), Math.floor((limits.hour - known.hourUsed) / RESERVE_DIVISOR)),
     );
     let reserved = await this.reserve(keyId, wanted, minuteStart, hourStart, limits);
     if (!reserved && wanted > 1) reserved = await this.reserve(keyId, 1, minuteStart, hourStart, limits);
-    if (!reserved) return this.refused(keyId, limits, reset, minuteStart, hourStart, nowMs);
+    if (reserved) {
+      // Added to (never replacing) the grant: concurrent reservations of this process all count.
+      const grant = this.grantFor(keyId, minuteStart, hourStart);
+      grant.tokens += reserved.count - 1;
+      grant.minuteUsed = Math.max(grant.minuteUsed, reserved.minuteUsed);
+      grant.hourUsed = Math.max(grant.hourUsed, reserved.hourUsed);
+      return this.allowed(grant, limits, reset);
+    }
+    // A concurrent reservation of this process may have brought tokens meanwhile.
+    return take() ?? this.refused(keyId, limits, reset, minuteStart, hourStart, nowMs, take);
+  }
 
-    const next: Grant = { minuteStart, hourStart, tokens: reserved.count - 1, minuteUsed: reserved.minuteUsed, hourUsed: reserved.hourUsed };
-    this.grants.set(keyId, next);
-    return this.allowed(next, limits, reset);
+  /** This process's grant for the key in the given windows (a new, empty one when they moved on). */
+  private grantFor(keyId: string, minuteStart: number, hourStart: number): Grant {
+    let grant = this.grants.get(keyId);
+    if (!grant || grant.minuteStart !== minuteStart || grant.hourStart !== hourStart) {
+      if (grant && grant.minuteStart > minuteStart) return { minuteStart, hourStart, tokens: 0, minuteUsed: 0, hourUsed: 0 };
+      grant = { minuteStart, hourStart, tokens: 0, minuteUsed: 0, hourUsed: 0 };
+      this.grants.set(keyId, grant);
+    }
+    return grant;
   }
 
   private allowed(grant: Grant, limits: Limits, reset: Limits): RateDecision {
@@ -98,14 +115,18 @@ export class RateLimiter {
         .execute();
       this.knownRows.add(keyId);
     }
-    const minuteUsed = sql<number>`case when minute_start = ${minuteStart} then minute_used else 0 end`;
-    const hourUsed = sql<number>`case when hour_start = ${hourStart} then hour_used else 0 end`;
+    // A row already in a later window (a process whose clock is ahead, or a request that was
+    // overtaken) is counted in that window: the counters never move back to an earlier one.
+    const minuteUsed = sql<number>`case when minute_start >= ${minuteStart} then minute_used else 0 end`;
+    const hourUsed = sql<number>`case when hour_start >= ${hourStart} then hour_used else 0 end`;
     // One statement decides and counts; on PostgreSQL the row lock makes concurrent processes
     // re-check the condition against the latest row, so the sum never passes the limit.
     const row = await sql<{ minuteUsed: number; hourUsed: number }>`
       update rate_limit_counters set
-        minute_used = ${minuteUsed} + ${count}, minute_start = ${minuteStart},
-        hour_used = ${hourUsed} + ${count}, hour_start = ${hourStart}
+        minute_used = ${minuteUsed} + ${count},
+        minute_start = case when minute_start > ${minuteStart} then minute_start else ${minuteStart} end,
+        hour_used = ${hourUsed} + ${count},
+        hour_start = case when hour_start > ${hourStart} then hour_start else ${hourStart} end
       where api_key_id = ${keyId}
         and ${minuteUsed} + ${count} <= ${limits.minute}
         and ${hourUsed} + ${count} <= ${limits.hour}
@@ -115,11 +136,23 @@ export class RateLimiter {
     return row ? { count, minuteUsed: Number(row.minuteUsed), hourUsed: Number(row.hourUsed) } : null;
   }
 
-  private async refused(keyId: string, limits: Limits, reset: Limits, minuteStart: number, hourStart: number, nowMs: number): Promise<RateDecision> {
+  private async refused(
+    keyId: string,
+    limits: Limits,
+    reset: Limits,
+    minuteStart: number,
+    hourStart: number,
+    nowMs: number,
+    take: () => RateDecision | null,
+  ): Promise<RateDecision> {
     const row = await this.db.selectFrom('rateLimitCounters').selectAll().where('apiKeyId', '=', keyId).executeTakeFirst();
-    const minuteUsed = row && Number(row.minuteStart) === minuteStart ? Number(row.minuteUsed) : 0;
-    const hourUsed = row && Number(row.hourStart) === hourStart ? Number(row.hourUsed) : 0;
-    this.grants.set(keyId, { minuteStart, hourStart, tokens: 0, minuteUsed, hourUsed });
+    const minuteUsed = row && Number(row.minuteStart) >= minuteStart ? Number(row.minuteUsed) : 0;
+    const hourUsed = row && Number(row.hourStart) >= hourStart ? Number(row.hourUsed) : 0;
+    const grant = this.grantFor(keyId, minuteStart, hourStart);
+    grant.minuteUsed = Math.max(grant.minuteUsed, minuteUsed);
+    grant.hourUsed = Math.max(grant.hourUsed, hourUsed);
+    const late = take();
+    if (late) return late;
     const window = hourUsed + 1 > limits.hour ? 'hour' : 'minute';
     const nowSeconds = nowMs / 1000;
     return {

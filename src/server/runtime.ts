@@ -4,17 +4,22 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { QueueRunner } from '../queue/runner.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import { registerTaskHandlers } from './tasks.ts';
 
 /** Opens the database, brings it to the latest schema and wires the app's dependencies. */
 export async function createDeps(config: Config, clock: Clock = systemClock, database?: Database): Promise<AppDeps> {
   const db = database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  return {
+  const deps: AppDeps = {
     config,
     database: db,
     clock,
     keys: new KeyResolver(db.db),
     rateLimiter: new RateLimiter(db.db, clock),
+    queue: new QueueRunner(db.db, db.kind, clock),
   };
+  registerTaskHandlers(deps);
+  return deps;
 }

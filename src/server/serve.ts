@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.ts';
 import { buildApp } from '../http/app.ts';
-import { purgeIdempotencyKeys } from '../idempotency/idempotency.ts';
 import { bootstrapIfEmpty } from './bootstrap.ts';
 import { createDeps } from './runtime.ts';
+import { scheduleRecurringTasks } from './tasks.ts';
 
 /** `interviewd serve`: migrate, bootstrap an empty database, listen, and drain on SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -19,18 +19,20 @@ export async function serve(config: Config): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address }, `interviewd listening on ${address}`);
 
-  const housekeeping = setInterval(() => {
-    purgeIdempotencyKeys(deps.database.db, deps.clock).catch((err) => app.log.warn({ err }, 'idempotency purge failed'));
-  }, 3600_000);
-  housekeeping.unref();
+  await scheduleRecurringTasks(deps);
+  deps.queue.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'draining');
-    clearInterval(housekeeping);
+    // app.close() waits for every open connection; a keep-alive connection whose request finishes
+    // during the drain would otherwise hold the exit for the whole keep-alive timeout (72 s).
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
     await app.close();
+    clearInterval(reaper);
+    await deps.queue.stop();
     await deps.database.close();
     process.exit(0);
   };

@@ -1,0 +1,150 @@
+import type { Selectable } from 'kysely';
+import { forUpdate } from '../db/locks.ts';
+import { fetchPage } from '../db/paging.ts';
+import type { CallAttemptsTable, InterviewsTable, TranscriptTurnsTable } from '../db/schema.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import type { Metadata } from '../metadata/metadata.ts';
+import type { Analysis } from './analysis-schema.ts';
+import type { CallAttempt } from './call-attempt-schema.ts';
+import type { InterviewListQuery, InterviewStatus, TranscriptTurn } from './schema.ts';
+
+export type InterviewRow = Selectable<InterviewsTable>;
+
+/** An interview as stored (the API object adds call attempts and the join link). */
+export interface InterviewRecord {
+  id: string;
+  companyId: string;
+  candidateId: string;
+  agentId: string;
+  jobId: string | null;
+  channel: 'ONLINE' | 'PHONE';
+  status: InterviewStatus;
+  scheduledAt: string;
+  startedAt: string | null;
+  finishedDate: string | null;
+  durationMinutes: number | null;
+  reservedMinutes: number;
+  isTest: boolean;
+  metadata: Metadata;
+  roomToken: string | null;
+  analysis: Analysis | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toInterviewRecord(row: InterviewRow): InterviewRecord {
+  return {
+    ...row,
+    channel: row.channel as InterviewRecord['channel'],
+    status: row.status as InterviewStatus,
+    isTest: row.isTest === 1,
+    metadata: JSON.parse(row.metadata) as Metadata,
+    analysis: row.analysis ? (JSON.parse(row.analysis) as Analysis) : null,
+  };
+}
+
+function toRow(record: InterviewRecord): Omit<InterviewRow, 'companyId' | 'deletedAt'> {
+  const { companyId: _companyId, ...rest } = record;
+  return { ...rest, isTest: record.isTest ? 1 : 0, metadata: JSON.stringify(record.metadata), analysis: record.analysis ? JSON.stringify(record.analysis) : null };
+}
+
+function live(scope: TenantScope) {
+  return scope.selectFrom('interviews').where('deletedAt', 'is', null);
+}
+
+export async function findInterview(scope: TenantScope, id: string): Promise<InterviewRecord | undefined> {
+  const row = await live(scope).selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toInterviewRecord(row) : undefined;
+}
+
+/**
+ * The interview, locked until the transaction ends (PostgreSQL; SQLite runs one transaction at a
+ * time), for read-modify-write changes (status moves, metadata merges) that must not lose a
+ * concurrent one.
+ */
+export async function findInterviewForUpdate(scope: TenantScope, id: string): Promise<InterviewRecord | undefined> {
+  const row = await forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
+  return row ? toInterviewRecord(row) : undefined;
+}
+
+export async function listInterviewRecords(scope: TenantScope, query: InterviewListQuery) {
+  let base = live(scope);
+  if (query.candidateId) base = base.where('candidateId', '=', query.candidateId);
+  if (query.agentId) base = base.where('agentId', '=', query.agentId);
+  if (query.jobId) base = base.where('jobId', '=', query.jobId);
+  if (query.status) base = base.where('status', '=', query.status);
+  const { rows, total } = await fetchPage(base, query, (qb) => qb.selectAll());
+  return { records: rows.map(toInterviewRecord), total };
+}
+
+export async function insertInterview(scope: TenantScope, record: InterviewRecord): Promise<void> {
+  await scope.insertInto('interviews', { ...toRow(record), deletedAt: null }).execute();
+}
+
+/**
+ * Writes an interview back. With `expectedStatus` the write only happens if the stored status is
+ * still that one (returns false otherwise): on PostgreSQL the row lock makes a concurrent
+ * transition wait and then see the new status, so transitions and their events never interleave.
+ */
+export async function saveInterview(scope: TenantScope, record: InterviewRecord, expectedStatus?: InterviewStatus): Promise<boolean> {
+  const { id: _id, createdAt: _createdAt, ...changes } = toRow(record);
+  let query = scope.updateTable('interviews').set(changes).where('id', '=', record.id).where('deletedAt', 'is', null);
+  if (expectedStatus) query = query.where('status', '=', expectedStatus);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function softDeleteInterview(scope: TenantScope, id: string, at: string): Promise<void> {
+  await scope.updateTable('interviews').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).execute();
+}
+
+export type CallAttemptRow = Selectable<CallAttemptsTable>;
+
+export function toCallAttempt(row: CallAttemptRow): CallAttempt {
+  return {
+    id: row.id,
+    direction: row.direction as CallAttempt['direction'],
+    status: row.status as CallAttempt['status'],
+    reasonCode: row.reasonCode as CallAttempt['reasonCode'],
+    notes: row.notes,
+    retryNumber: row.retryNumber,
+    recordingUrl: row.recordingUrl,
+    duration: row.duration,
+    scheduledAt: row.scheduledAt,
+    calledAt: row.calledAt,
+  };
+}
+
+/** Live call attempts of several interviews, oldest first. */
+export async function callAttemptsOf(scope: TenantScope, interviewIds: string[]): Promise<Map<string, CallAttempt[]>> {
+  const byInterview = new Map<string, CallAttempt[]>(interviewIds.map((id) => [id, []]));
+  if (interviewIds.length === 0) return byInterview;
+  const rows = await scope
+    .selectFrom('callAttempts')
+    .selectAll()
+    .where('interviewId', 'in', interviewIds)
+    .where('deletedAt', 'is', null)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) byInterview.get(row.interviewId)?.push(toCallAttempt(row));
+  return byInterview;
+}
+
+export async function insertCallAttempt(scope: TenantScope, row: Omit<CallAttemptRow, 'companyId'>): Promise<void> {
+  await scope.insertInto('callAttempts', row).execute();
+}
+
+export type TranscriptTurnRow = Selectable<TranscriptTurnsTable>;
+
+export async function transcriptOf(scope: TenantScope, interviewId: string): Promise<TranscriptTurn[]> {
+  const rows = await scope.selectFrom('transcriptTurns').selectAll().where('interviewId', '=', interviewId).orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, role: r.role as TranscriptTurn['role'], text: r.text, startedAt: r.startedAt, endedAt: r.endedAt }));
+}
+
+export async function appendTranscriptTurns(scope: TenantScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
+  if (turns.length === 0) return;
+  const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  const start = (last?.position ?? -1) + 1;
+  await scope.insertInto('transcriptTurns', turns.map((turn, i) => ({ ...turn, interviewId, position: start + i }))).execute();
+}

@@ -1,0 +1,111 @@
+import type { CompanyContext } from '../auth/actor.ts';
+import type { Clock } from '../core/clock.ts';
+import { transact } from '../db/transaction.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { errors } from '../errors/catalogue.ts';
+import { type Page, toPage } from '../http/pagination.ts';
+import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
+import { createInterviewRecord } from './create-interview.ts';
+import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterview, softDeleteInterview, transcriptOf } from './repository.ts';
+import type { CreateInterviewInput, Interview, InterviewListQuery, TranscriptTurn, UpdateInterviewInput } from './schema.ts';
+import { moveInterview } from './transitions.ts';
+
+export interface InterviewDeps {
+  clock: Clock;
+  /** Base of the candidate's join link. */
+  publicUrl: string;
+  defaultMonthlyMinutes: number;
+}
+
+async function present(scope: TenantScope, deps: InterviewDeps, records: InterviewRecord[]): Promise<Interview[]> {
+  const attempts = await callAttemptsOf(
+    scope,
+    records.map((r) => r.id),
+  );
+  return records.map((r) => ({
+    id: r.id,
+    companyId: r.companyId,
+    candidateId: r.candidateId,
+    agentId: r.agentId,
+    jobId: r.jobId,
+    status: r.status,
+    scheduledAt: r.scheduledAt,
+    startedAt: r.startedAt,
+    finishedDate: r.finishedDate,
+    durationMinutes: r.durationMinutes,
+    isTest: r.isTest,
+    metadata: r.metadata,
+    callAttempts: attempts.get(r.id) ?? [],
+    analysis: r.analysis,
+    interviewUrl: r.roomToken ? `${deps.publicUrl}/room/${r.roomToken}` : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+async function presentOne(scope: TenantScope, deps: InterviewDeps, record: InterviewRecord): Promise<Interview> {
+  const [interview] = await present(scope, deps, [record]);
+  return interview as Interview;
+}
+
+export async function requireInterview(scope: TenantScope, id: string, options: { lock?: boolean } = {}): Promise<InterviewRecord> {
+  const record = options.lock ? await findInterviewForUpdate(scope, id) : await findInterview(scope, id);
+  if (!record) throw errors.notFound('interview', id);
+  return record;
+}
+
+export function createInterview(deps: InterviewDeps, ctx: CompanyContext, input: CreateInterviewInput, testKey: boolean): Promise<Interview> {
+  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
+    const scope = ctx.scope.in(trx);
+    const record = await createInterviewRecord(scope, { clock: deps.clock, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey }, input);
+    return presentOne(scope, deps, record);
+  });
+}
+
+export async function getInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
+  return presentOne(ctx.scope, deps, await requireInterview(ctx.scope, id));
+}
+
+export async function listInterviews(deps: InterviewDeps, ctx: CompanyContext, query: InterviewListQuery): Promise<Page<Interview>> {
+  const { records, total } = await listInterviewRecords(ctx.scope, query);
+  return toPage(await present(ctx.scope, deps, records), total, query);
+}
+
+/** Extension: PATCH changes metadata only, merged (RFC 7396). */
+export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: string, patch: UpdateInterviewInput): Promise<Interview> {
+  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
+    const scope = ctx.scope.in(trx);
+    const record = await requireInterview(scope, id, { lock: true });
+    if (patch.metadata === undefined) return presentOne(scope, deps, record);
+    const metadata = mergePatch(record.metadata, patch.metadata) as Metadata;
+    const problems = metadataProblems(metadata);
+    if (problems.length > 0) throw errors.validation(problems.map((message) => ({ path: 'metadata', message, code: 'metadata_limit' })));
+    if (JSON.stringify(metadata) === JSON.stringify(record.metadata)) return presentOne(scope, deps, record);
+    const next = { ...record, metadata, updatedAt: deps.clock.now().toISOString() };
+    await saveInterview(scope, next);
+    return presentOne(scope, deps, next);
+  });
+}
+
+export function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
+  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
+    const scope = ctx.scope.in(trx);
+    return presentOne(scope, deps, await moveInterview(scope, deps.clock, await requireInterview(scope, id, { lock: true }), 'CANCELLED'));
+  });
+}
+
+/** Soft delete in every state; a SCHEDULED one is cancelled first, so no call is made (§10). */
+export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<true> {
+  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
+    const scope = ctx.scope.in(trx);
+    const record = await requireInterview(scope, id, { lock: true });
+    if (record.status === 'SCHEDULED') await moveInterview(scope, deps.clock, record, 'CANCELLED');
+    await softDeleteInterview(scope, id, deps.clock.now().toISOString());
+  });
+  return true;
+}
+
+export async function getTranscript(ctx: CompanyContext, id: string): Promise<TranscriptTurn[]> {
+  await requireInterview(ctx.scope, id);
+  return transcriptOf(ctx.scope, id);
+}

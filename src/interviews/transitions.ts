@@ -1,0 +1,48 @@
+import type { Clock } from '../core/clock.ts';
+import { errors } from '../errors/catalogue.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import type { EventType } from '../webhooks/record-event.ts';
+import { interviewEvent } from './events.ts';
+import { type InterviewRecord, saveInterview } from './repository.ts';
+import type { InterviewStatus } from './schema.ts';
+import { assertMove } from './status-machine.ts';
+
+const EVENT_OF: Partial<Record<InterviewStatus, EventType>> = {
+  IN_PROGRESS: 'interview.started',
+  COMPLETED: 'interview.completed',
+  FAILED: 'interview.failed',
+  CANCELLED: 'interview.cancelled',
+};
+
+/**
+ * The one way an interview's status changes: checked against the transition table, saved, its
+ * waiting call attempts cancelled when it ends, and announced (§11) in the same transaction.
+ */
+export async function moveInterview(
+  scope: TenantScope,
+  clock: Clock,
+  record: InterviewRecord,
+  to: InterviewStatus,
+  changes: Partial<InterviewRecord> = {},
+): Promise<InterviewRecord> {
+  assertMove(record.status, to);
+  const now = clock.now().toISOString();
+  const next: InterviewRecord = { ...record, ...changes, status: to, updatedAt: now };
+  if (to === 'IN_PROGRESS') next.startedAt ??= now;
+  if (to === 'COMPLETED' || to === 'FAILED') next.finishedDate ??= now;
+  if (!(await saveInterview(scope, next, record.status))) {
+    throw errors.conflict('The interview changed while this request ran; read it again and retry.', { interviewId: record.id });
+  }
+  if (to !== 'IN_PROGRESS') {
+    // A finished or cancelled interview makes no more calls: its waiting attempts are cancelled.
+    await scope
+      .updateTable('callAttempts')
+      .set({ status: 'CANCELLED', reasonCode: 'CANCELLED', updatedAt: now })
+      .where('interviewId', '=', record.id)
+      .where('status', '=', 'SCHEDULED')
+      .execute();
+  }
+  const event = EVENT_OF[to];
+  if (event) await interviewEvent(scope, clock, event, next);
+  return next;
+}

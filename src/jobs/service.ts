@@ -1,0 +1,54 @@
+import type { CompanyContext } from '../auth/actor.ts';
+import type { Clock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import type { TenantScope } from '../db/tenant-scope.ts';
+import { transact } from '../db/transaction.ts';
+import { errors } from '../errors/catalogue.ts';
+import { type Page, toPage } from '../http/pagination.ts';
+import { findJobRow, insertJobRow, listJobRows, replaceJobRow, softDeleteJobRow, toJob } from './repository.ts';
+import type { CreateJobInput, Job, JobListQuery, UpdateJobInput } from './schema.ts';
+
+/** Creates a job inside an open transaction's scope (also the path for an inline job of an interview). */
+export async function insertJob(scope: TenantScope, clock: Clock, input: CreateJobInput): Promise<Job> {
+  const now = clock.now().toISOString();
+  const job: Job = { id: newId(), companyId: scope.companyId, ...input, createdAt: now, updatedAt: now };
+  await insertJobRow(scope, job);
+  return job;
+}
+
+export function createJob(clock: Clock, ctx: CompanyContext, input: CreateJobInput): Promise<Job> {
+  return transact(ctx.scope.db, ctx.commitHook, (trx) => insertJob(ctx.scope.in(trx), clock, input));
+}
+
+export async function getJob(ctx: CompanyContext, id: string): Promise<Job> {
+  const row = await findJobRow(ctx.scope, id);
+  if (!row) throw errors.notFound('job', id);
+  return toJob(row);
+}
+
+export async function listJobs(ctx: CompanyContext, query: JobListQuery): Promise<Page<Job>> {
+  const { rows, total } = await listJobRows(ctx.scope, query);
+  return toPage(rows.map(toJob), total, query);
+}
+
+/** PATCH: omitted fields keep their value, `null` clears, metadata is replaced (§4). */
+export async function updateJob(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateJobInput): Promise<Job> {
+  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
+    const scope = ctx.scope.in(trx);
+    const row = await findJobRow(scope, id);
+    if (!row) throw errors.notFound('job', id);
+    const current = toJob(row);
+    const next: Job = { ...current, ...patch };
+    if (JSON.stringify(next) === JSON.stringify(current)) return current;
+    next.updatedAt = clock.now().toISOString();
+    await replaceJobRow(scope, next);
+    return next;
+  });
+}
+
+/** Soft delete: hidden and no longer assignable; existing candidate links and interviews keep it. */
+export async function deleteJob(clock: Clock, ctx: CompanyContext, id: string): Promise<true> {
+  const deleted = await transact(ctx.scope.db, ctx.commitHook, (trx) => softDeleteJobRow(ctx.scope.in(trx), id, clock.now().toISOString()));
+  if (!deleted) throw errors.notFound('job', id);
+  return true;
+}

@@ -1,0 +1,198 @@
+import { hostname } from 'node:os';
+import { type Kysely, sql } from 'kysely';
+import type { Clock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import type { DatabaseKind } from '../db/database.ts';
+import type { DB, QueueTaskStatus } from '../db/schema.ts';
+
+export interface TaskContext {
+  taskId: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export interface TaskHandler {
+  run(payload: unknown, context: TaskContext): Promise<void>;
+  /** Delay before attempt `attempt + 1` after attempt `attempt` failed. */
+  backoffMs?(attempt: number): number;
+  /** Recurring work: after a success the same task is due again this much later. */
+  repeatEveryMs?: number;
+}
+
+/** Thrown by a handler whose task must not be tried again. */
+export class PermanentTaskError extends Error {}
+
+interface Outcome {
+  seq: number;
+  status: QueueTaskStatus;
+  runAt: string;
+  error: string | null;
+  /** Attempts so far; a recurring task starts counting again after each success. */
+  attempts: number;
+}
+
+interface ClaimedTask {
+  seq: number;
+  id: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface QueueOptions {
+  pollMs?: number;
+  batchSize?: number;
+  /** How long a claim lasts; a task whose worker died is claimed again after it. */
+  leaseMs?: number;
+}
+
+/** Exponential back-off with jitter: 5 s, 10 s, 20 s … capped at an hour, each 50–100 % of that. */
+export function defaultBackoffMs(attempt: number): number {
+  const base = Math.min(3_600_000, 5_000 * 2 ** (attempt - 1));
+  return Math.round(base * (0.5 + Math.random() * 0.5));
+}
+
+/**
+ * The one durable background runner (design: "jobs"). Workers claim due tasks with a lease; on
+ * PostgreSQL with FOR UPDATE SKIP LOCKED, so any number of processes share the work; on SQLite
+ * one process does. A task whose ordering key has an earlier unfinished task waits for it.
+ */
+export class QueueRunner {
+  private readonly handlers = new Map<string, TaskHandler>();
+  private readonly workerId = `${hostname()}:${process.pid}:${newId().slice(-8)}`;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = true;
+  private wakeRequested = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly kind: DatabaseKind,
+    private readonly clock: Clock,
+    private readonly log: { error(obj: object, msg: string): void } = console,
+    options: QueueOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 250;
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  register(kind: string, handler: TaskHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops claiming and waits for the tasks in hand (SIGTERM drains). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // A failed round was logged by tick(); draining must still finish (and let the caller close).
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Asks for a claim round now (after a commit that enqueued work). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    let handled = 0;
+    try {
+      this.running = this.runOnce();
+      handled = await this.running;
+    } catch (err) {
+      this.log.error({ err }, 'queue round failed');
+    } finally {
+      this.running = null;
+    }
+    // Work begets work (the next task of an ordering key becomes due): look again at once.
+    const again = handled > 0 || this.wakeRequested;
+    this.wakeRequested = false;
+    this.schedule(again ? 0 : this.pollMs);
+  }
+
+  /** Claims one batch of due tasks, runs them, records the outcomes; returns how many ran. */
+  async runOnce(): Promise<number> {
+    const claimed = await this.claim();
+    if (claimed.length === 0) return 0;
+    // Each outcome is recorded as soon as its task settles: a slow task must not hold back the
+    // next task of another key, nor let finished tasks' leases run out (they would run again).
+    await Promise.all(claimed.map(async (task) => this.record(await this.execute(task))));
+    return claimed.length;
+  }
+
+  private async record(outcome: Outcome): Promise<void> {
+    await this.db
+      .updateTable('queueTasks')
+      .set({ status: outcome.status, runAt: outcome.runAt, lastError: outcome.error, attempts: outcome.attempts, lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() })
+      .where('seq', '=', outcome.seq)
+      .where('lockedBy', '=', this.workerId)
+      .execute();
+  }
+
+  private async execute(task: ClaimedTask): Promise<Outcome> {
+    const handler = this.handlers.get(task.kind);
+    const now = this.clock.now();
+    if (!handler) return { seq: task.seq, status: 'DEAD', runAt: now.toISOString(), error: `no handler for task kind ${task.kind}`, attempts: task.attempts };
+    try {
+      await handler.run(JSON.parse(task.payload), { taskId: task.id, attempt: task.attempts, maxAttempts: task.maxAttempts });
+      if (handler.repeatEveryMs) return { seq: task.seq, status: 'PENDING', runAt: new Date(now.getTime() + handler.repeatEveryMs).toISOString(), error: null, attempts: 0 };
+      return { seq: task.seq, status: 'DONE', runAt: now.toISOString(), error: null, attempts: task.attempts };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof PermanentTaskError || task.attempts >= task.maxAttempts) {
+        return { seq: task.seq, status: 'DEAD', runAt: now.toISOString(), error: message, attempts: task.attempts };
+      }
+      const delay = (handler.backoffMs ?? defaultBackoffMs)(task.attempts);
+      return { seq: task.seq, status: 'PENDING', runAt: new Date(this.clock.now().getTime() + delay).toISOString(), error: message, attempts: task.attempts };
+    }
+  }
+
+  private async claim(): Promise<ClaimedTask[]> {
+    const now = this.clock.now().toISOString();
+    const leaseUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
+    const lock = this.kind === 'postgres' ? sql`for update skip locked` : sql``;
+    // A task whose worker died during its last attempt (perhaps killed by the task) is not run again.
+    await this.db
+      .updateTable('queueTasks')
+      .set({ status: 'DEAD', lockedBy: null, lockedUntil: null, updatedAt: now, lastError: 'lease expired during the last attempt (its worker died or overran the lease)' })
+      .where('status', '=', 'RUNNING')
+      .where('lockedUntil', '<', now)
+      .whereRef('attempts', '>=', 'maxAttempts')
+      .execute();
+    const result = await sql<ClaimedTask>`
+      update queue_tasks
+      set status = 'RUNNING', locked_by = ${this.workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1, updated_at = ${now}
+      where seq in (
+        select t.seq from queue_tasks t
+        where ((t.status = 'PENDING' and t.run_at <= ${now}) or (t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts))
+          and (t.ordering_key is null or not exists (
+            select 1 from queue_tasks e
+            where e.ordering_key = t.ordering_key and e.seq < t.seq and e.status in ('PENDING', 'RUNNING')))
+        order by t.seq
+        limit ${this.batchSize}
+        ${lock})
+      returning seq, id, kind, payload, attempts, max_attempts`.execute(this.db);
+    return result.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  }
+}

@@ -1,0 +1,288 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Actor } from '../auth/actor.ts';
+import { fetchPage } from '../db/paging.ts';
+import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookDeliveryStatus, WebhooksTable } from '../db/schema.ts';
+import type { ListQuery } from '../http/pagination.ts';
+import type { EventType } from './events.ts';
+import type { Attempt, Delivery, DeliveryListQuery, Webhook } from './schema.ts';
+
+export type WebhookRow = Selectable<WebhooksTable>;
+export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type AttemptRow = Selectable<WebhookAttemptsTable>;
+
+/** After this many failed attempts in a row, a webhook's circuit opens (§11). */
+export const CIRCUIT_THRESHOLD = 10;
+
+export function toWebhook(row: WebhookRow): Webhook {
+  return {
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    description: row.description,
+    events: JSON.parse(row.events) as EventType[],
+    companyId: row.companyId,
+    headers: JSON.parse(row.headers) as Webhook['headers'],
+    isActive: row.isActive === 1,
+    timeoutMs: row.timeoutMs,
+    maxRetries: row.maxRetries,
+    circuitOpenedAt: row.circuitOpenedAt,
+    consecutiveFailures: row.consecutiveFailures,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    number: row.number,
+    trigger: row.trigger as Attempt['trigger'],
+    attemptedAt: row.attemptedAt,
+    statusCode: row.statusCode,
+    latencyMs: row.latencyMs,
+    responseBody: row.responseBody,
+    error: row.error,
+  };
+}
+
+export function toDelivery(row: DeliveryRow, attempts: AttemptRow[]): Delivery {
+  return {
+    id: row.id,
+    webhookId: row.webhookId,
+    event: row.eventType as EventType,
+    status: row.status,
+    interviewId: row.interviewId,
+    companyId: row.companyId,
+    payload: JSON.parse(row.body) as Record<string, unknown>,
+    attemptCount: row.attemptCount,
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    deliveredAt: row.deliveredAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    attempts: attempts.map(toAttempt),
+  };
+}
+
+/**
+ * Webhooks are not company-scoped routes (§3.3), so their door is the caller's key, like
+ * companies': a company key sees the webhooks its company's keys made; an ATS key sees the ones it
+ * made (global or for one of its companies). Nobody sees another owner's webhooks.
+ */
+function visibleWebhooks(db: Kysely<DB>, actor: Actor) {
+  const live = db.selectFrom('webhooks').where('deletedAt', 'is', null);
+  if (actor.apiKey.kind === 'COMPANY') return live.where('ownerKind', '=', 'COMPANY').where('companyId', '=', actor.apiKey.companyId ?? '');
+  return live.where('ownerKind', '=', 'ATS').where('atsKeyId', '=', actor.apiKey.id);
+}
+
+export function findVisibleWebhook(db: Kysely<DB>, actor: Actor, id: string): Promise<WebhookRow | undefined> {
+  return visibleWebhooks(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listVisibleWebhooks(db: Kysely<DB>, actor: Actor, query: ListQuery, companyId: string | null) {
+  let base = visibleWebhooks(db, actor);
+  if (companyId) base = base.where('companyId', '=', companyId);
+  return fetchPage(base, query, (qb) => qb.selectAll());
+}
+
+export async function insertWebhook(db: Kysely<DB>, row: WebhookRow): Promise<void> {
+  await db.insertInto('webhooks').values(row).execute();
+}
+
+export async function updateWebhookRow(db: Kysely<DB>, id: string, changes: Partial<WebhookRow>): Promise<void> {
+  await db.updateTable('webhooks').set(changes).where('id', '=', id).where('deletedAt', 'is', null).execute();
+}
+
+export function findWebhookById(db: Kysely<DB>, id: string): Promise<WebhookRow | undefined> {
+  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The active webhooks that receive an event of `companyId` of type `type`: the company's own, the
+ * global webhooks of the ATS keys that manage it, and ATS webhooks made for that company (while
+ * their key still manages it and is not revoked).
+ */
+export async function subscribedWebhooks(db: Kysely<DB>, companyId: string, type: EventType): Promise<WebhookRow[]> {
+  const rows = await db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('isActive', '=', 1)
+    .where('deletedAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('ownerKind', '=', 'COMPANY'), eb('companyId', '=', companyId)]),
+        eb.and([
+          eb('ownerKind', '=', 'ATS'),
+          eb.or([eb('companyId', '=', companyId), eb('companyId', 'is', null)]),
+          eb.exists(
+            eb
+              .selectFrom('apiKeyCompanies')
+              .innerJoin('apiKeys', 'apiKeys.id', 'apiKeyCompanies.apiKeyId')
+              .select(sql.lit(1).as('one'))
+              .whereRef('apiKeyCompanies.apiKeyId', '=', 'webhooks.atsKeyId')
+              .where('apiKeyCompanies.companyId', '=', companyId)
+              .where('apiKeys.revokedAt', 'is', null),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.filter((row) => (JSON.parse(row.events) as string[]).includes(type));
+}
+
+export async function insertDeliveries(db: Kysely<DB>, rows: DeliveryRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('webhookDeliveries').values(rows).execute();
+}
+
+/**
+ * A delivery with the webhook it belongs to (deleted webhooks included, to cancel their work), in
+ * one query. This and the attempt writes run once per delivery: they are plain SQL (portable, run
+ * through Kysely like the runner's claim) because building them with the query builder cost more
+ * CPU than running them.
+ */
+export async function findDeliveryWithWebhook(db: Kysely<DB>, deliveryId: string): Promise<{ delivery: DeliveryRow; webhook: WebhookRow } | undefined> {
+  const { rows } = await sql<DeliveryRow & DeliveryWebhookColumns>`
+    select d.id, d.webhook_id, d.company_id, d.event_type, d.interview_id, d.body, d.status, d.attempt_count, d.last_status_code,
+      d.last_error, d.delivered_at, d.created_at, d.updated_at, w.company_id as w_company_id, w.owner_kind, w.ats_key_id, w.url, w.name,
+      w.description, w.events, w.headers, w.secret, w.is_active, w.timeout_ms, w.max_retries, w.circuit_opened_at, w.consecutive_failures,
+      w.created_at as w_created_at, w.updated_at as w_updated_at, w.deleted_at as w_deleted_at
+    from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+    where d.id = ${deliveryId}`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { wCompanyId, ownerKind, atsKeyId, url, name, description, events, headers, secret, isActive, timeoutMs, maxRetries, circuitOpenedAt, consecutiveFailures, wCreatedAt, wUpdatedAt, wDeletedAt, ...delivery } = row;
+  const webhook: WebhookRow = {
+    id: delivery.webhookId,
+    companyId: wCompanyId,
+    ownerKind,
+    atsKeyId,
+    url,
+    name,
+    description,
+    events,
+    headers,
+    secret,
+    isActive,
+    timeoutMs,
+    maxRetries,
+    circuitOpenedAt,
+    consecutiveFailures,
+    createdAt: wCreatedAt,
+    updatedAt: wUpdatedAt,
+    deletedAt: wDeletedAt,
+  };
+  return { delivery, webhook };
+}
+
+type DeliveryWebhookColumns = Omit<WebhookRow, 'id' | 'companyId' | 'createdAt' | 'updatedAt' | 'deletedAt'> & {
+  wCompanyId: string | null;
+  wCreatedAt: string;
+  wUpdatedAt: string;
+  wDeletedAt: string | null;
+};
+
+export function findDelivery(db: Kysely<DB>, webhookId: string, deliveryId: string): Promise<DeliveryRow | undefined> {
+  return db.selectFrom('webhookDeliveries').selectAll().where('webhookId', '=', webhookId).where('id', '=', deliveryId).executeTakeFirst();
+}
+
+export async function setDeliveryStatus(db: Kysely<DB>, deliveryId: string, status: WebhookDeliveryStatus, at: string, onlyFrom?: WebhookDeliveryStatus[]): Promise<number> {
+  let query = db.updateTable('webhookDeliveries').set({ status, updatedAt: at }).where('id', '=', deliveryId);
+  if (onlyFrom) query = query.where('status', 'in', onlyFrom);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** DELETE of a webhook drops its unfinished deliveries (their queued tasks then do nothing). */
+export async function cancelUnfinishedDeliveries(db: Kysely<DB>, webhookId: string, at: string): Promise<void> {
+  await db.updateTable('webhookDeliveries').set({ status: 'CANCELLED', updatedAt: at }).where('webhookId', '=', webhookId).where('status', 'in', ['PENDING', 'PARKED']).execute();
+}
+
+/** Deliveries held while the webhook was inactive, oldest first (resumed in that order). */
+export function parkedDeliveries(db: Kysely<DB>, webhookId: string): Promise<DeliveryRow[]> {
+  return db.selectFrom('webhookDeliveries').selectAll().where('webhookId', '=', webhookId).where('status', '=', 'PARKED').orderBy('createdAt').orderBy('id').execute();
+}
+
+export interface AttemptRecord {
+  deliveryId: string;
+  webhookId: string;
+  attemptId: string;
+  trigger: Attempt['trigger'];
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+  error: string | null;
+  /** The delivery's status after this attempt. */
+  status: WebhookDeliveryStatus;
+  /** Whether the outcome moves the webhook's circuit (test pings do not). */
+  countsForCircuit: boolean;
+  ok: boolean;
+}
+
+/**
+ * Writes attempts, in one transaction: first the circuits of their webhooks (in id order), then
+ * each delivery's summary and log row. Every writer locks webhook rows before delivery rows
+ * (DELETE and PATCH of a webhook do too), so concurrent transactions cannot deadlock. A delivery
+ * that was cancelled meanwhile (its webhook deleted) records nothing.
+ */
+export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[]): Promise<void> {
+  const byWebhook = new Map<string, AttemptRecord[]>();
+  for (const a of attempts) if (a.countsForCircuit) byWebhook.set(a.webhookId, [...(byWebhook.get(a.webhookId) ?? []), a]);
+  for (const webhookId of [...byWebhook.keys()].sort()) await updateCircuit(trx, webhookId, byWebhook.get(webhookId) ?? []);
+  for (const a of attempts) {
+    const { rows } = await sql<{ attemptCount: number }>`
+      update webhook_deliveries
+      set attempt_count = attempt_count + 1, status = ${a.status}, last_status_code = ${a.statusCode}, last_error = ${a.error},
+        delivered_at = coalesce(${a.ok ? a.at : null}, delivered_at), updated_at = ${a.at}
+      where id = ${a.deliveryId} and status <> 'CANCELLED'
+      returning attempt_count`.execute(trx);
+    const number = rows[0]?.attemptCount;
+    if (number === undefined) continue;
+    await sql`
+      insert into webhook_attempts (id, delivery_id, number, trigger, attempted_at, status_code, latency_ms, response_body, error)
+      values (${a.attemptId}, ${a.deliveryId}, ${number}, ${a.trigger}, ${a.at}, ${a.statusCode}, ${a.latencyMs}, ${a.responseBody}, ${a.error})`.execute(trx);
+  }
+}
+
+/**
+ * One statement per webhook for a run of outcomes (in order): a success clears the count, a
+ * failure adds one; reaching the threshold opens the circuit (isActive false, circuitOpenedAt set).
+ * Evaluated by the database against the current row, so concurrent writers count exactly.
+ */
+async function updateCircuit(trx: Kysely<DB>, webhookId: string, outcomes: AttemptRecord[]): Promise<void> {
+  const lastSuccess = outcomes.map((o) => o.ok).lastIndexOf(true);
+  const failuresAfter = outcomes.length - 1 - lastSuccess;
+  const at = outcomes[outcomes.length - 1]?.at ?? new Date().toISOString();
+  const next = lastSuccess >= 0 ? sql<number>`${failuresAfter}` : sql<number>`consecutive_failures + ${failuresAfter}`;
+  const opens = sql<boolean>`${next} >= ${CIRCUIT_THRESHOLD} and circuit_opened_at is null`;
+  let query = trx
+    .updateTable('webhooks')
+    .set({
+      consecutiveFailures: next,
+      isActive: sql`case when ${next} >= ${CIRCUIT_THRESHOLD} then 0 else is_active end`,
+      circuitOpenedAt: sql`case when ${opens} then ${at} else circuit_opened_at end`,
+      updatedAt: sql`case when ${opens} then ${at} else updated_at end`,
+    })
+    .where('id', '=', webhookId);
+  // Nothing to write when the count is already what it becomes (the usual success): no lock taken.
+  if (lastSuccess >= 0) query = query.where('consecutiveFailures', '!=', failuresAfter);
+  await query.execute();
+}
+
+export async function listDeliveryRows(db: Kysely<DB>, webhookId: string, query: DeliveryListQuery): Promise<{ rows: DeliveryRow[]; total: number }> {
+  let base = db.selectFrom('webhookDeliveries').where('webhookId', '=', webhookId);
+  if (query.status) base = base.where('status', '=', query.status);
+  if (query.event) base = base.where('eventType', '=', query.event);
+  return fetchPage(base, query, (qb) => qb.selectAll());
+}
+
+/** The attempts of these deliveries, grouped by delivery, in order. */
+export async function attemptsOf(db: Kysely<DB>, deliveryIds: string[]): Promise<Map<string, AttemptRow[]>> {
+  const byDelivery = new Map<string, AttemptRow[]>(deliveryIds.map((id) => [id, []]));
+  if (deliveryIds.length === 0) return byDelivery;
+  const rows = await db.selectFrom('webhookAttempts').selectAll().where('deliveryId', 'in', deliveryIds).orderBy('deliveryId').orderBy('number').execute();
+  for (const row of rows) byDelivery.get(row.deliveryId)?.push(row);
+  return byDelivery;
+}
