@@ -29,6 +29,9 @@ export default defineConfig(async () => {
   const databases = ['sqlite', ...((await postgresAvailable()) ? ['postgres'] : [])];
   return {
     test: {
+      // The suites wait on HTTP, databases and child processes far more than on the CPU, so more
+      // files run at once than the 2 cores alone suggest (vitest's default is cores − 1).
+      maxWorkers: 3,
       projects: databases.map((name) => ({
         test: { ...shared, name, env: { TEST_DATABASE: name, PG_ADMIN_URL } },
       })),

@@ -69,6 +69,8 @@ export class QueueRunner {
   private running: Promise<number> | null = null;
   private stopped = true;
   private wakeRequested = false;
+  private unrecorded: { outcome: Outcome; resolve(): void; reject(error: unknown): void }[] = [];
+  private recording: Promise<void> | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -141,13 +143,43 @@ export class QueueRunner {
     return claimed.length;
   }
 
-  private async record(outcome: Outcome): Promise<void> {
-    await this.db
-      .updateTable('queueTasks')
-      .set({ status: outcome.status, runAt: outcome.runAt, lastError: outcome.error, attempts: outcome.attempts, lockedBy: null, lockedUntil: null, updatedAt: this.clock.now().toISOString() })
-      .where('seq', '=', outcome.seq)
-      .where('lockedBy', '=', this.workerId)
-      .execute();
+  /**
+   * Records an outcome as soon as its task settles. Outcomes that settle in the same turn of the
+   * event loop (a batch of quick tasks) share one statement — a group commit — so the write per
+   * task does not cost a transaction of its own; a slow task still records alone when it ends.
+   */
+  private record(outcome: Outcome): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.unrecorded.push({ outcome, resolve, reject });
+      if (!this.recording) this.recording = new Promise<void>((done) => setImmediate(() => void this.flushOutcomes().finally(done)));
+    });
+  }
+
+  private async flushOutcomes(): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      const batch = this.unrecorded.splice(0);
+      try {
+        await this.writeOutcomes(batch.map((w) => w.outcome));
+        for (const w of batch) w.resolve();
+      } catch {
+        // Whatever broke the shared statement, each outcome gets its own chance (and its own error).
+        for (const w of batch) await this.writeOutcomes([w.outcome]).then(w.resolve, w.reject);
+      }
+    }
+    this.recording = null;
+  }
+
+  /** One UPDATE … FROM (VALUES …) for any number of outcomes (SQLite ≥ 3.33 and PostgreSQL). */
+  private async writeOutcomes(outcomes: Outcome[]): Promise<void> {
+    const rows = outcomes.map(
+      (o) => sql`(cast(${o.seq} as bigint), ${o.status}, ${o.runAt}, ${o.error}, cast(${o.attempts} as integer))`,
+    );
+    await sql`
+      update queue_tasks
+      set status = v.column2, run_at = v.column3, last_error = v.column4, attempts = v.column5,
+        locked_by = null, locked_until = null, updated_at = ${this.clock.now().toISOString()}
+      from (values ${sql.join(rows)}) as v
+      where queue_tasks.seq = v.column1 and queue_tasks.locked_by = ${this.workerId}`.execute(this.db);
   }
 
   private async execute(task: ClaimedTask): Promise<Outcome> {
@@ -185,7 +217,10 @@ export class QueueRunner {
       set status = 'RUNNING', locked_by = ${this.workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1, updated_at = ${now}
       where seq in (
         select t.seq from queue_tasks t
-        where ((t.status = 'PENDING' and t.run_at <= ${now}) or (t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts))
+        -- The first condition restates the partial index's own, so both databases search the index of
+        -- unfinished work instead of scanning every task ever run (finished tasks stay in the table).
+        where t.status in ('PENDING', 'RUNNING')
+          and ((t.status = 'PENDING' and t.run_at <= ${now}) or (t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts))
           and (t.ordering_key is null or not exists (
             select 1 from queue_tasks e
             where e.ordering_key = t.ordering_key and e.seq < t.seq and e.status in ('PENDING', 'RUNNING')))

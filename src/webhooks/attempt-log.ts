@@ -29,7 +29,18 @@ export class AttemptLog {
 
   private async flush(): Promise<void> {
     while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0);
+      // At most one attempt per delivery in a statement (a second waits for the next flush).
+      const seen = new Set<string>();
+      const batch: Waiting[] = [];
+      const later: Waiting[] = [];
+      for (const w of this.waiting) {
+        if (seen.has(w.record.deliveryId)) later.push(w);
+        else {
+          seen.add(w.record.deliveryId);
+          batch.push(w);
+        }
+      }
+      this.waiting = later;
       try {
         await this.db.transaction().execute((trx) => recordAttempts(trx, batch.map((w) => w.record)));
         for (const w of batch) w.resolve();

@@ -208,6 +208,8 @@ export interface AttemptRecord {
   deliveryId: string;
   webhookId: string;
   attemptId: string;
+  /** 1 for the delivery's first attempt (attempts of one delivery never run at once: they share an ordering key). */
+  number: number;
   trigger: Attempt['trigger'];
   at: string;
   statusCode: number | null;
@@ -222,8 +224,8 @@ export interface AttemptRecord {
 }
 
 /**
- * Writes attempts, in one transaction: first the circuits of their webhooks (in id order), then
- * each delivery's summary and log row. Every writer locks webhook rows before delivery rows
+ * Writes attempts (at most one per delivery), in one transaction: first the circuits of their
+ * webhooks (in id order), then the deliveries' summaries and log rows. Every writer locks webhook rows before delivery rows
  * (DELETE and PATCH of a webhook do too), so concurrent transactions cannot deadlock. A delivery
  * that was cancelled meanwhile (its webhook deleted) records nothing.
  */
@@ -231,19 +233,39 @@ export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[])
   const byWebhook = new Map<string, AttemptRecord[]>();
   for (const a of attempts) if (a.countsForCircuit) byWebhook.set(a.webhookId, [...(byWebhook.get(a.webhookId) ?? []), a]);
   for (const webhookId of [...byWebhook.keys()].sort()) await updateCircuit(trx, webhookId, byWebhook.get(webhookId) ?? []);
-  for (const a of attempts) {
-    const { rows } = await sql<{ attemptCount: number }>`
-      update webhook_deliveries
-      set attempt_count = attempt_count + 1, status = ${a.status}, last_status_code = ${a.statusCode}, last_error = ${a.error},
-        delivered_at = coalesce(${a.ok ? a.at : null}, delivered_at), updated_at = ${a.at}
-      where id = ${a.deliveryId} and status <> 'CANCELLED'
-      returning attempt_count`.execute(trx);
-    const number = rows[0]?.attemptCount;
-    if (number === undefined) continue;
-    await sql`
-      insert into webhook_attempts (id, delivery_id, number, trigger, attempted_at, status_code, latency_ms, response_body, error)
-      values (${a.attemptId}, ${a.deliveryId}, ${number}, ${a.trigger}, ${a.at}, ${a.statusCode}, ${a.latencyMs}, ${a.responseBody}, ${a.error})`.execute(trx);
-  }
+  if (attempts.length === 0) return;
+  // Then every delivery's summary in one statement (a cancelled one keeps its status and gets no row)…
+  const values = attempts.map(
+    (a) =>
+      sql`(${a.deliveryId}, ${a.status}, cast(${a.number} as integer), cast(${a.statusCode} as integer), ${a.error}, ${a.ok ? a.at : null}, ${a.at})`,
+  );
+  const { rows } = await sql<{ id: string }>`
+    update webhook_deliveries
+    set status = v.column2, attempt_count = v.column3, last_status_code = v.column4, last_error = v.column5,
+      delivered_at = coalesce(v.column6, webhook_deliveries.delivered_at), updated_at = v.column7
+    from (values ${sql.join(values)}) as v
+    where webhook_deliveries.id = v.column1 and webhook_deliveries.status <> 'CANCELLED'
+    returning webhook_deliveries.id`.execute(trx);
+  // …and the log rows of the ones written, in one insert.
+  const written = new Set(rows.map((r) => r.id));
+  const logged = attempts.filter((a) => written.has(a.deliveryId));
+  if (logged.length === 0) return;
+  await trx
+    .insertInto('webhookAttempts')
+    .values(
+      logged.map((a) => ({
+        id: a.attemptId,
+        deliveryId: a.deliveryId,
+        number: a.number,
+        trigger: a.trigger,
+        attemptedAt: a.at,
+        statusCode: a.statusCode,
+        latencyMs: a.latencyMs,
+        responseBody: a.responseBody,
+        error: a.error,
+      })),
+    )
+    .execute();
 }
 
 /**

@@ -113,9 +113,9 @@ export const foundation: Migration = {
     await db.schema
       .createTable('rate_limit_counters')
       .addColumn('api_key_id', 'text', (c) => c.primaryKey())
-      .addColumn('minute_start', 'integer', (c) => c.notNull())
+      .addColumn('minute_start', 'bigint', (c) => c.notNull())
       .addColumn('minute_used', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('hour_start', 'integer', (c) => c.notNull())
+      .addColumn('hour_start', 'bigint', (c) => c.notNull())
       .addColumn('hour_used', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
   },
