@@ -80,7 +80,7 @@ export class QueueRunner {
     options: QueueOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 250;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 200;
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 

@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { purgeIdempotencyKeys } from '../idempotency/idempotency.ts';
 import { TEST_RUN_TASK, testRunHandler } from '../interviews/test-run.ts';
 import { ensureRecurring } from '../queue/recurring.ts';
+import { purgeFinishedTasks, QUEUE_PURGE_EVERY_MS, QUEUE_PURGE_TASK } from '../queue/retention.ts';
 import { webhookDeliveryHandler } from '../webhooks/delivery.ts';
 import { WEBHOOK_DELIVER_TASK } from '../webhooks/outbox.ts';
 import { DELIVERY_RETENTION_EVERY_MS, DELIVERY_RETENTION_TASK, purgeOldDeliveries } from '../webhooks/retention.ts';
@@ -21,6 +22,12 @@ export function registerTaskHandlers(deps: AppDeps): void {
     },
   });
   deps.queue.register(WEBHOOK_DELIVER_TASK, webhookDeliveryHandler({ db, clock: deps.clock, allowPrivate: deps.config.webhookAllowPrivateTargets }));
+  deps.queue.register(QUEUE_PURGE_TASK, {
+    repeatEveryMs: QUEUE_PURGE_EVERY_MS,
+    run: async () => {
+      await purgeFinishedTasks(db, deps.clock);
+    },
+  });
   deps.queue.register(DELIVERY_RETENTION_TASK, {
     repeatEveryMs: DELIVERY_RETENTION_EVERY_MS,
     run: async () => {
@@ -31,5 +38,5 @@ export function registerTaskHandlers(deps: AppDeps): void {
 
 /** Recurring work exists once per deployment, whichever process starts first. */
 export async function scheduleRecurringTasks(deps: AppDeps): Promise<void> {
-  for (const kind of [IDEMPOTENCY_PURGE_TASK, GDPR_SWEEP_TASK, DELIVERY_RETENTION_TASK]) await ensureRecurring(deps.database.db, deps.clock, kind);
+  for (const kind of [IDEMPOTENCY_PURGE_TASK, GDPR_SWEEP_TASK, DELIVERY_RETENTION_TASK, QUEUE_PURGE_TASK]) await ensureRecurring(deps.database.db, deps.clock, kind);
 }
