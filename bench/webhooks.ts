@@ -28,7 +28,7 @@ const { values: opts } = parseArgs({
     db: { type: 'string', default: 'sqlite,postgres' },
     events: { type: 'string', default: '10000' },
     'per-interview': { type: 'string', default: '1', description: 'events per interview (ordered chains)' },
-    batch: { type: 'string', default: '100', description: 'the runner batch size' },
+    batch: { type: 'string', default: '200', description: 'the runner batch size (the production default is 200)' },
     repeat: { type: 'string', default: '3' },
     'pg-admin': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'cpu-prof': { type: 'string', description: 'write a CPU profile of each drain phase to this directory' },
