@@ -4,7 +4,7 @@ import { type EventType, recordEvent } from '../webhooks/record-event.ts';
 import type { InterviewRecord } from './repository.ts';
 
 /** The §11 `data` of an interview or analysis event. */
-export function interviewEventData(record: InterviewRecord, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function interviewEventData(record: InterviewRecord, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     interviewId: record.id,
     companyId: record.companyId,

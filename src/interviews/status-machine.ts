@@ -20,4 +20,3 @@ export function assertMove(from: InterviewStatus, to: InterviewStatus): void {
 
 /** Statuses that hold a billing reservation (§10 "Committed"). */
 export const ACTIVE_STATUSES: readonly InterviewStatus[] = ['SCHEDULED', 'IN_PROGRESS'];
-export const FINISHED_STATUSES: readonly InterviewStatus[] = ['COMPLETED', 'FAILED'];
