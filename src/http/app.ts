@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { newId } from '../core/ids.ts';
 import { agentRoutes } from '../agents/routes.ts';
 import { billingRoutes } from '../billing/routes.ts';
@@ -17,6 +18,7 @@ import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
 import { installOpenApi } from './openapi.ts';
+import { compileResponseSerializer } from './response-serializer.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -48,7 +50,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(({ schema }) => compileResponseSerializer(schema as ZodType));
   installJsonBody(app);
   installErrorHandling(app, deps.clock, BODY_LIMIT);
   app.addHook('onRequest', async (request, reply) => {
