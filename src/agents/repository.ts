@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
-import { fetchPage } from '../db/paging.ts';
+import { PreparedPage } from '../db/paging.ts';
+import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { containsInsensitive } from '../db/text-search.ts';
+import { containsPattern, matchesPattern } from '../db/text-search.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import type { Agent, AgentListQuery } from './schema.ts';
 
@@ -55,10 +56,12 @@ function live(scope: TenantScope) {
   return scope.selectFrom('agents').where('deletedAt', 'is', null);
 }
 
+const findLive = new PreparedQuery((scope, args: { id: string }) => live(scope).selectAll().where('id', '=', args.id));
+const findAny = new PreparedQuery((scope, args: { id: string }) => scope.selectFrom('agents').selectAll().where('id', '=', args.id));
+
 /** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
 export function findAgentRow(scope: TenantScope, id: string, options: { includeDeleted?: boolean } = {}): Promise<AgentRow | undefined> {
-  const query = options.includeDeleted ? scope.selectFrom('agents') : live(scope);
-  return query.selectAll().where('id', '=', id).executeTakeFirst();
+  return (options.includeDeleted ? findAny : findLive).takeFirst(scope, { id });
 }
 
 /** A live agent, locked until the transaction ends: PATCH reads, merges and writes it back. */
@@ -66,17 +69,34 @@ export function findAgentRowForUpdate(scope: TenantScope, id: string): Promise<A
   return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
-export function listAgentRows(scope: TenantScope, query: AgentListQuery) {
-  let base = live(scope);
-  if (query.type) base = base.where('type', '=', query.type);
-  if (query.focus) base = base.where('focus', '=', query.focus);
-  if (query.language) base = base.where('language', '=', query.language);
-  if (query.search) base = base.where(containsInsensitive('name', query.search));
-  return fetchPage(base, query, (qb) => qb.selectAll());
+interface AgentFilters {
+  type: string | undefined;
+  focus: string | undefined;
+  language: string | undefined;
+  searchPattern: string | undefined;
 }
 
+const agentPage = new PreparedPage(
+  (scope, f: AgentFilters) => {
+    let base = live(scope);
+    if (f.type !== undefined) base = base.where('type', '=', f.type);
+    if (f.focus !== undefined) base = base.where('focus', '=', f.focus);
+    if (f.language !== undefined) base = base.where('language', '=', f.language);
+    if (f.searchPattern !== undefined) base = base.where(matchesPattern('name', f.searchPattern));
+    return base;
+  },
+  (qb) => qb.selectAll(),
+);
+
+export function listAgentRows(scope: TenantScope, query: AgentListQuery): Promise<{ rows: AgentRow[]; total: number }> {
+  const filters = { type: query.type, focus: query.focus, language: query.language, searchPattern: query.search ? containsPattern(query.search) : undefined };
+  return agentPage.fetch(scope, filters, query) as Promise<{ rows: AgentRow[]; total: number }>;
+}
+
+const insertRow = new PreparedQuery((scope, row: Omit<AgentRow, 'companyId'>) => scope.insertInto('agents', row));
+
 export async function insertAgentRow(scope: TenantScope, agent: Agent): Promise<void> {
-  await scope.insertInto('agents', toAgentRow(agent)).execute();
+  await insertRow.run(scope, toAgentRow(agent));
 }
 
 export async function replaceAgentRow(scope: TenantScope, agent: Agent): Promise<void> {

@@ -1,5 +1,8 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
+import { PreparedQuery } from './prepared-query.ts';
+import type { DB } from './schema.ts';
+import type { TenantScope } from './tenant-scope.ts';
 
 /**
  * One page of a list query, in a total order (sort column, then id), plus the total count.
@@ -22,4 +25,51 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
       .execute(),
   ]);
   return { rows, total: Number((countRow as { total?: number } | undefined)?.total ?? 0) };
+}
+
+interface PageArgs {
+  sort: ListQuery['sort'];
+  order: ListQuery['order'];
+  limit: number;
+  offset: number;
+  updatedSince: string | undefined;
+}
+
+// Kysely's builder types do not survive a generic table parameter; the page code only needs these.
+type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
+
+/**
+ * `fetchPage` as prepared queries (src/db/prepared-query.ts): the filters are built once per
+ * shape through the tenant scope, and each request only fills in the values. `filtered` receives
+ * placeholders for the filter values, so it may test whether a filter is present but must pass
+ * the values to the query unchanged (precompute patterns and the like in `args`).
+ */
+export class PreparedPage<A extends object, Row> {
+  readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
+  readonly #rows: PreparedQuery<A & PageArgs, Row>;
+
+  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, select: (qb: AnySelect) => SelectQueryBuilder<DB, never, Row>) {
+    const base = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>): AnySelect => {
+      const query = filtered(scope, args) as unknown as AnySelect;
+      return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
+    };
+    this.#count = new PreparedQuery((scope, args) => base(scope, args).select(sql<number>`count(*)`.as('total')));
+    this.#rows = new PreparedQuery(
+      (scope, args) =>
+        (select(base(scope, args)) as unknown as AnySelect)
+          .orderBy(sql.ref(args.sort), args.order)
+          .orderBy(sql.ref('id'), args.order)
+          .limit(args.limit)
+          .offset(args.offset) as unknown as SelectQueryBuilder<DB, never, Row>,
+      { inline: ['sort', 'order'] },
+    );
+  }
+
+  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<{ rows: Row[]; total: number }> {
+    // InstantSchema has already normalised updatedSince to the stored form (UTC, ms, Z).
+    const filters = { ...args, updatedSince: query.updatedSince };
+    const page = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset: (query.page - 1) * query.limit };
+    const [countRow, rows] = await Promise.all([this.#count.takeFirst(scope, filters), this.#rows.execute(scope, page)]);
+    return { rows, total: Number(countRow?.total ?? 0) };
+  }
 }
