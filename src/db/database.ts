@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -34,13 +35,19 @@ function openSqlite(path: string): Database {
   handle.pragma('synchronous = NORMAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
+  // Checkpoints run on a worker thread (src/db/sqlite-checkpointer.ts); this is the fallback.
+  const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+  if (checkpointer) handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins: [new CamelCasePlugin()] });
   return {
     kind: 'sqlite',
     db,
     file: path === ':memory:' ? null : path,
     ping: async () => ping(db),
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 
