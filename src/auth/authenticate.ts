@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { RouteAccess } from '../http/route-docs.ts';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import { errors } from '../errors/catalogue.ts';
@@ -23,18 +24,23 @@ interface AuthDeps {
 
 /**
  * The request's way in (§3): key valid → rate limit → scope → company. Runs before the body is
- * read, so nothing unauthenticated is parsed.
+ * read, so nothing unauthenticated is parsed. Attached to each route that needs a key as that
+ * route's own hook (so the route's access rules are known without a lookup per request), and
+ * synchronous whenever the key is cached and the rate limiter holds local tokens: a request then
+ * pays no promise for authentication.
  */
 export function installAuthentication(app: FastifyInstance, deps: AuthDeps): void {
   const lastTouched = new Map<string, number>();
   app.decorateRequest('actor', null);
 
-  app.addHook('onRequest', async (request, reply) => {
-    const access = request.routeOptions.config.access;
-    if (!access || access.public) return;
+  const admit = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess, resolved: ResolvedKey): void | Promise<void> => {
+    checkKey(request, resolved, deps.clock);
+    const decision = deps.rateLimiter.consume(resolved.apiKey.id, limitsFor(resolved, deps.config));
+    if (decision instanceof Promise) return decision.then((d) => authorize(request, reply, access, resolved, d));
+    authorize(request, reply, access, resolved, decision);
+  };
 
-    const resolved = await resolveKey(request, deps);
-    const decision = await deps.rateLimiter.consume(resolved.apiKey.id, limitsFor(resolved, deps.config));
+  const authorize = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess, resolved: ResolvedKey, decision: RateDecision): void => {
     setRateHeaders(reply, decision);
     if (!decision.allowed) throw errors.rateLimited(decision.retryAfter, decision.window);
 
@@ -56,25 +62,53 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
       // lastUsedAt is advisory; it must never slow or fail the request.
       touchApiKey(deps.db, resolved.apiKey.id, deps.clock.now().toISOString()).catch((err) => request.log.warn({ err }, 'lastUsedAt update failed'));
     }
+  };
+
+  const authenticate = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess): void | Promise<void> => {
+    const resolved = deps.keys.resolve(presentedKey(request));
+    if (resolved instanceof Promise) return resolved.then((r) => admit(request, reply, access, known(r)));
+    return admit(request, reply, access, known(resolved));
+  };
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || access.public) return;
+    const hook: onRequestHookHandler = (request, reply, done) => {
+      let pending: void | Promise<void>;
+      try {
+        pending = authenticate(request, reply, access);
+      } catch (error) {
+        return done(error as Error);
+      }
+      if (pending) pending.then(() => done(), done);
+      else done();
+    };
+    // First, as a global hook would run: a route's own hooks see the actor.
+    route.onRequest = [hook, ...(route.onRequest ? [route.onRequest].flat() : [])];
   });
 }
 
-async function resolveKey(request: FastifyRequest, deps: AuthDeps): Promise<ResolvedKey> {
+function presentedKey(request: FastifyRequest): string {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   const plaintext = match?.[1];
   if (!plaintext || !KEY_PATTERN.test(plaintext)) throw errors.invalidApiKey();
-  const resolved = await deps.keys.resolve(plaintext);
+  return plaintext;
+}
+
+function known(resolved: ResolvedKey | null): ResolvedKey {
   if (!resolved) throw errors.invalidApiKey();
+  return resolved;
+}
+
+function checkKey(request: FastifyRequest, resolved: ResolvedKey, clock: Clock): void {
   const { apiKey } = resolved;
-  const now = deps.clock.now().toISOString();
   if (apiKey.revokedAt) throw errors.invalidApiKey('The API key has been revoked.');
-  if (apiKey.expiresAt && apiKey.expiresAt <= now) throw errors.invalidApiKey('The API key has expired.');
+  if (apiKey.expiresAt && apiKey.expiresAt <= clock.now().toISOString()) throw errors.invalidApiKey('The API key has expired.');
   if (apiKey.suspendedAt) throw errors.apiKeySuspended(apiKey.suspendedAt, apiKey.suspendReason);
   if (resolved.allowList && !ipAllowed(resolved.allowList, request.ip)) {
     throw errors.accessDenied(`Requests from ${request.ip} are not allowed for this API key.`);
   }
-  return resolved;
 }
 
 function limitsFor(resolved: ResolvedKey, config: Config) {

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { hash, randomInt } from 'node:crypto';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const KEY_PATTERN = /^sk_(live|test)_[A-Za-z0-9]{32,}$/;
@@ -15,7 +15,7 @@ export function generateKey(test: boolean): string {
  * microseconds on the request path (a slow KDF would only protect guessable secrets).
  */
 export function hashKey(plaintext: string): string {
-  return createHash('sha256').update(plaintext).digest('hex');
+  return hash('sha256', plaintext, 'hex');
 }
 
 export function keyPrefix(plaintext: string): string {

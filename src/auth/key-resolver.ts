@@ -31,15 +31,17 @@ export class KeyResolver {
     private readonly maxEntries = 10_000,
   ) {}
 
-  async resolve(plaintext: string): Promise<ResolvedKey | null> {
+  /** Synchronous on a cache hit (most requests), so the request path pays no promise for it. */
+  resolve(plaintext: string): ResolvedKey | null | Promise<ResolvedKey | null> {
     const hash = hashKey(plaintext);
     const now = Date.now();
     const hit = this.cache.get(hash);
     if (hit && hit.expiresAt > now) return hit.value;
-    const value = await this.load(hash);
-    if (this.cache.size >= this.maxEntries) this.cache.clear();
-    this.cache.set(hash, { value, expiresAt: now + this.ttlMs });
-    return value;
+    return this.load(hash).then((value) => {
+      if (this.cache.size >= this.maxEntries) this.cache.clear();
+      this.cache.set(hash, { value, expiresAt: now + this.ttlMs });
+      return value;
+    });
   }
 
   /** Drops cached entries so this process sees a change it made itself at once. */

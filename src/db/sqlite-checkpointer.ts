@@ -45,6 +45,8 @@ export function startCheckpointer(file: string): Checkpointer {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     stop: async () => {
+      // Referenced again, or a process with nothing else to do would exit before the worker did.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

@@ -53,8 +53,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(({ schema }) => compileResponseSerializer(schema as ZodType));
   installJsonBody(app);
   installErrorHandling(app, deps.clock, BODY_LIMIT);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
   installIdempotency(app, deps.database.db, deps.clock);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, preValidationHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
@@ -35,12 +35,9 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
   app.decorateRequest('idempotencyKey', null);
   app.decorateRequest('commitHook', undefined);
 
-  app.addHook('preValidation', async (request, reply) => {
-    const header = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || header === undefined || !request.actor) return;
+  const claimKey = async (request: FastifyRequest, reply: FastifyReply, header: string | string[], apiKeyId: string) => {
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || key.length > 255) throw errors.field('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters', 'invalid_header');
-    const apiKeyId = request.actor.apiKey.id;
     const requestHash = createHash('sha256').update(canonical(request.body ?? null)).digest('hex');
     const path = request.url;
 
@@ -76,12 +73,9 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
       if (Number(taken.numUpdatedRows) === 1) return claim(request, apiKeyId, key);
     }
     throw errors.conflict('A request with this Idempotency-Key is still in progress; retry later.');
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const key = request.idempotencyKey;
-    if (!key || !request.actor) return payload;
-    const apiKeyId = request.actor.apiKey.id;
+  const record = async (request: FastifyRequest, reply: FastifyReply, payload: unknown, key: string, apiKeyId: string) => {
     try {
       if (reply.statusCode === 429 || reply.statusCode >= 500) {
         // Only a request whose work did not commit may run again.
@@ -93,6 +87,23 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
       request.log.error({ err }, 'could not record the idempotent response');
     }
     return payload;
+  };
+
+  // Only POST routes take the key; the hooks are theirs alone, and cost nothing without the header.
+  app.addHook('onRoute', (route) => {
+    if (![route.method].flat().includes('POST')) return;
+    const preValidation: preValidationHookHandler = (request, reply, done) => {
+      const header = request.headers['idempotency-key'];
+      if (header === undefined || !request.actor) return done();
+      claimKey(request, reply, header, request.actor.apiKey.id).then(() => done(), done);
+    };
+    const onSend: onSendHookHandler = (request, reply, payload, done) => {
+      const key = request.idempotencyKey;
+      if (!key || !request.actor) return done(null, payload);
+      record(request, reply, payload, key, request.actor.apiKey.id).then((p) => done(null, p), done);
+    };
+    route.preValidation = [preValidation, ...(route.preValidation ? [route.preValidation].flat() : [])];
+    route.onSend = [onSend, ...(route.onSend ? [route.onSend].flat() : [])];
   });
 }
 

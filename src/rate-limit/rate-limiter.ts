@@ -47,7 +47,8 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  async consume(keyId: string, limits: Limits): Promise<RateDecision> {
+  /** Synchronous while this process holds reserved tokens (most requests): no promise, no query. */
+  consume(keyId: string, limits: Limits): RateDecision | Promise<RateDecision> {
     const nowMs = this.clock.now().getTime();
     const minuteStart = Math.floor(nowMs / 60_000) * 60;
     const hourStart = Math.floor(nowMs / 3_600_000) * 3600;
@@ -60,8 +61,18 @@ export class RateLimiter {
       return this.allowed(grant, limits, reset);
     };
 
-    const local = take();
-    if (local) return local;
+    return take() ?? this.consumeReserving(keyId, limits, nowMs, minuteStart, hourStart, reset, take);
+  }
+
+  private async consumeReserving(
+    keyId: string,
+    limits: Limits,
+    nowMs: number,
+    minuteStart: number,
+    hourStart: number,
+    reset: Limits,
+    take: () => RateDecision | null,
+  ): Promise<RateDecision> {
     const known = this.grantFor(keyId, minuteStart, hourStart);
     const wanted = Math.max(
       1,
