@@ -6,6 +6,7 @@ import { jobsCandidates } from './migrations/0002-jobs-candidates.ts';
 import { queue } from './migrations/0003-queue.ts';
 import { webhooks } from './migrations/0004-webhooks.ts';
 import { interviews } from './migrations/0005-interviews.ts';
+import { queueClaimOrder } from './migrations/0006-queue-claim-order.ts';
 
 /**
  * Migrations live in code, in order; the key is the version. Never edit one that has shipped:
@@ -18,6 +19,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0003_queue': queue(kind),
     '0004_webhooks': webhooks,
     '0005_interviews': interviews,
+    '0006_queue_claim_order': queueClaimOrder,
   };
 }
 

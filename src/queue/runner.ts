@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DatabaseKind } from '../db/database.ts';
@@ -71,9 +71,15 @@ export class QueueRunner {
   private wakeRequested = false;
   private unrecorded: { outcome: Outcome; resolve(): void; reject(error: unknown): void }[] = [];
   private recording: Promise<void> | null = null;
+  /**
+   * The runner's statements are plain SQL with snake_case names already: without the CamelCase
+   * plugin, which would otherwise copy every node of a batch's statement (a few hundred bound
+   * values) on each run and rename every returned row's keys.
+   */
+  private readonly sqlDb: Kysely<DB>;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    db: Kysely<DB>,
     private readonly kind: DatabaseKind,
     private readonly clock: Clock,
     private readonly log: { error(obj: object, msg: string): void } = console,
@@ -82,6 +88,7 @@ export class QueueRunner {
     this.pollMs = options.pollMs ?? 250;
     this.batchSize = options.batchSize ?? 200;
     this.leaseMs = options.leaseMs ?? 60_000;
+    this.sqlDb = db.withoutPlugins();
   }
 
   register(kind: string, handler: TaskHandler): void {
@@ -179,7 +186,7 @@ export class QueueRunner {
       set status = v.column2, run_at = v.column3, last_error = v.column4, attempts = v.column5,
         locked_by = null, locked_until = null, updated_at = ${this.clock.now().toISOString()}
       from (values ${sql.join(rows)}) as v
-      where queue_tasks.seq = v.column1 and queue_tasks.locked_by = ${this.workerId}`.execute(this.db);
+      where queue_tasks.seq = v.column1 and queue_tasks.locked_by = ${this.workerId}`.execute(this.sqlDb);
   }
 
   private async execute(task: ClaimedTask): Promise<Outcome> {
@@ -200,34 +207,44 @@ export class QueueRunner {
     }
   }
 
+  /**
+   * Claims up to a batch: first tasks whose lease ran out (their worker died; rare), then due
+   * pending work, oldest first. Each walks the index of unfinished tasks in `seq` order and stops
+   * after the batch, so a claim reads about a batch however large the backlog. Every query here
+   * spells the statuses as literals and restates the partial indexes' condition: SQLite can only
+   * use a partial index when the query's own text implies its WHERE (a bound parameter does not).
+   */
   private async claim(): Promise<ClaimedTask[]> {
     const now = this.clock.now().toISOString();
     const leaseUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
-    const lock = this.kind === 'postgres' ? sql`for update skip locked` : sql``;
     // A task whose worker died during its last attempt (perhaps killed by the task) is not run again.
-    await this.db
-      .updateTable('queueTasks')
-      .set({ status: 'DEAD', lockedBy: null, lockedUntil: null, updatedAt: now, lastError: 'lease expired during the last attempt (its worker died or overran the lease)' })
-      .where('status', '=', 'RUNNING')
-      .where('lockedUntil', '<', now)
-      .whereRef('attempts', '>=', 'maxAttempts')
-      .execute();
-    const result = await sql<ClaimedTask>`
+    await sql`
+      update queue_tasks
+      set status = 'DEAD', locked_by = null, locked_until = null, updated_at = ${now},
+        last_error = 'lease expired during the last attempt (its worker died or overran the lease)'
+      where status in ('PENDING', 'RUNNING') and status = 'RUNNING' and locked_until < ${now} and attempts >= max_attempts`.execute(this.sqlDb);
+    const expired = await this.claimWhere(sql`t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts`, this.batchSize, now, leaseUntil);
+    if (expired.length >= this.batchSize) return expired;
+    const due = await this.claimWhere(sql`t.status = 'PENDING' and t.run_at <= ${now}`, this.batchSize - expired.length, now, leaseUntil);
+    return expired.length === 0 ? due : [...expired, ...due];
+  }
+
+  /** Leases up to `limit` tasks matching `condition` whose ordering key has no earlier unfinished task. */
+  private async claimWhere(condition: RawBuilder<unknown>, limit: number, now: string, leaseUntil: string): Promise<ClaimedTask[]> {
+    const lock = this.kind === 'postgres' ? sql`for update skip locked` : sql``;
+    const result = await sql<{ seq: number | string; id: string; kind: string; payload: string; attempts: number; max_attempts: number }>`
       update queue_tasks
       set status = 'RUNNING', locked_by = ${this.workerId}, locked_until = ${leaseUntil}, attempts = attempts + 1, updated_at = ${now}
       where seq in (
         select t.seq from queue_tasks t
-        -- The first condition restates the partial index's own, so both databases search the index of
-        -- unfinished work instead of scanning every task ever run (finished tasks stay in the table).
-        where t.status in ('PENDING', 'RUNNING')
-          and ((t.status = 'PENDING' and t.run_at <= ${now}) or (t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts))
+        where t.status in ('PENDING', 'RUNNING') and ${condition}
           and (t.ordering_key is null or not exists (
             select 1 from queue_tasks e
             where e.ordering_key = t.ordering_key and e.seq < t.seq and e.status in ('PENDING', 'RUNNING')))
         order by t.seq
-        limit ${this.batchSize}
+        limit ${limit}
         ${lock})
-      returning seq, id, kind, payload, attempts, max_attempts`.execute(this.db);
-    return result.rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+      returning seq, id, kind, payload, attempts, max_attempts`.execute(this.sqlDb);
+    return result.rows.map((row) => ({ seq: Number(row.seq), id: row.id, kind: row.kind, payload: row.payload, attempts: row.attempts, maxAttempts: row.max_attempts }));
   }
 }
