@@ -5,7 +5,8 @@ import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
 import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
 import { AttemptLog } from './attempt-log.ts';
 import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
-import { type AttemptRecord, type DeliveryRow, findDeliveryWithWebhook, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
+import { DeliveryLoader } from './delivery-loader.ts';
+import { type AttemptRecord, type DeliveryRow, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
 import { type AttemptOutcome, sendDelivery } from './sender.ts';
 import type { Resolver } from './ssrf-guard.ts';
 
@@ -83,11 +84,12 @@ function parsePayload(payload: unknown): DeliverTaskPayload {
  */
 export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
   const deps: DeliveryDeps = { ...base, log: base.log ?? new AttemptLog(base.db) };
+  const loader = new DeliveryLoader(base.db);
   return {
     backoffMs: webhookBackoffMs,
     async run(payload: unknown, context: TaskContext) {
       const { deliveryId, trigger } = parsePayload(payload);
-      const found = await findDeliveryWithWebhook(deps.db, deliveryId);
+      const found = await loader.load(deliveryId);
       if (!found) return;
       const { delivery, webhook } = found;
       const now = deps.clock.now().toISOString();

@@ -136,53 +136,6 @@ export async function insertDeliveries(db: Kysely<DB>, rows: DeliveryRow[]): Pro
   if (rows.length > 0) await db.insertInto('webhookDeliveries').values(rows).execute();
 }
 
-/**
- * A delivery with the webhook it belongs to (deleted webhooks included, to cancel their work), in
- * one query. This and the attempt writes run once per delivery: they are plain SQL (portable, run
- * through Kysely like the runner's claim) because building them with the query builder cost more
- * CPU than running them.
- */
-export async function findDeliveryWithWebhook(db: Kysely<DB>, deliveryId: string): Promise<{ delivery: DeliveryRow; webhook: WebhookRow } | undefined> {
-  const { rows } = await sql<DeliveryRow & DeliveryWebhookColumns>`
-    select d.id, d.webhook_id, d.company_id, d.event_type, d.interview_id, d.body, d.status, d.attempt_count, d.last_status_code,
-      d.last_error, d.delivered_at, d.created_at, d.updated_at, w.company_id as w_company_id, w.owner_kind, w.ats_key_id, w.url, w.name,
-      w.description, w.events, w.headers, w.secret, w.is_active, w.timeout_ms, w.max_retries, w.circuit_opened_at, w.consecutive_failures,
-      w.created_at as w_created_at, w.updated_at as w_updated_at, w.deleted_at as w_deleted_at
-    from webhook_deliveries d join webhooks w on w.id = d.webhook_id
-    where d.id = ${deliveryId}`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
-  const { wCompanyId, ownerKind, atsKeyId, url, name, description, events, headers, secret, isActive, timeoutMs, maxRetries, circuitOpenedAt, consecutiveFailures, wCreatedAt, wUpdatedAt, wDeletedAt, ...delivery } = row;
-  const webhook: WebhookRow = {
-    id: delivery.webhookId,
-    companyId: wCompanyId,
-    ownerKind,
-    atsKeyId,
-    url,
-    name,
-    description,
-    events,
-    headers,
-    secret,
-    isActive,
-    timeoutMs,
-    maxRetries,
-    circuitOpenedAt,
-    consecutiveFailures,
-    createdAt: wCreatedAt,
-    updatedAt: wUpdatedAt,
-    deletedAt: wDeletedAt,
-  };
-  return { delivery, webhook };
-}
-
-type DeliveryWebhookColumns = Omit<WebhookRow, 'id' | 'companyId' | 'createdAt' | 'updatedAt' | 'deletedAt'> & {
-  wCompanyId: string | null;
-  wCreatedAt: string;
-  wUpdatedAt: string;
-  wDeletedAt: string | null;
-};
-
 export function findDelivery(db: Kysely<DB>, webhookId: string, deliveryId: string): Promise<DeliveryRow | undefined> {
   return db.selectFrom('webhookDeliveries').selectAll().where('webhookId', '=', webhookId).where('id', '=', deliveryId).executeTakeFirst();
 }
@@ -234,6 +187,9 @@ export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[])
   for (const a of attempts) if (a.countsForCircuit) byWebhook.set(a.webhookId, [...(byWebhook.get(a.webhookId) ?? []), a]);
   for (const webhookId of [...byWebhook.keys()].sort()) await updateCircuit(trx, webhookId, byWebhook.get(webhookId) ?? []);
   if (attempts.length === 0) return;
+  // Plain SQL with snake_case names, run without the CamelCase plugin: it would copy every bound
+  // value's node of these batch statements and rename nothing.
+  const raw = trx.withoutPlugins();
   // Then every delivery's summary in one statement (a cancelled one keeps its status and gets no row)…
   const values = attempts.map(
     (a) =>
@@ -245,27 +201,15 @@ export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[])
       delivered_at = coalesce(v.column6, webhook_deliveries.delivered_at), updated_at = v.column7
     from (values ${sql.join(values)}) as v
     where webhook_deliveries.id = v.column1 and webhook_deliveries.status <> 'CANCELLED'
-    returning webhook_deliveries.id`.execute(trx);
+    returning webhook_deliveries.id`.execute(raw);
   // …and the log rows of the ones written, in one insert.
   const written = new Set(rows.map((r) => r.id));
   const logged = attempts.filter((a) => written.has(a.deliveryId));
   if (logged.length === 0) return;
-  await trx
-    .insertInto('webhookAttempts')
-    .values(
-      logged.map((a) => ({
-        id: a.attemptId,
-        deliveryId: a.deliveryId,
-        number: a.number,
-        trigger: a.trigger,
-        attemptedAt: a.at,
-        statusCode: a.statusCode,
-        latencyMs: a.latencyMs,
-        responseBody: a.responseBody,
-        error: a.error,
-      })),
-    )
-    .execute();
+  const logRows = logged.map((a) => sql`(${a.attemptId}, ${a.deliveryId}, ${a.number}, ${a.trigger}, ${a.at}, ${a.statusCode}, ${a.latencyMs}, ${a.responseBody}, ${a.error})`);
+  await sql`
+    insert into webhook_attempts (id, delivery_id, number, "trigger", attempted_at, status_code, latency_ms, response_body, error)
+    values ${sql.join(logRows)}`.execute(raw);
 }
 
 /**
