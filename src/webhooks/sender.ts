@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { signatureHeaders } from './signing.ts';
+import type { LookupFunction } from 'node:net';
 import { assertDeliverable, guardedLookup, type Resolver } from './ssrf-guard.ts';
 
 /** What one attempt needs to know about its webhook. */
@@ -48,17 +49,15 @@ export async function sendDelivery(target: Target, deliveryId: string, body: str
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const url = new URL(target.url);
-    assertDeliverable(url, options.allowPrivate);
+    const destination = parseTarget(target.url);
+    assertDeliverable(destination.url, options.allowPrivate);
     const headers: Record<string, string> = {};
     for (const header of target.headers) headers[header.name] = header.value;
-    Object.assign(headers, {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      'user-agent': USER_AGENT,
-      ...signatureHeaders(target.secret, deliveryId, at, body),
-    });
-    const { statusCode, text } = await post(url, headers, body, target.timeoutMs, options);
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+    headers['user-agent'] = USER_AGENT;
+    Object.assign(headers, signatureHeaders(target.secret, deliveryId, at, body));
+    const { statusCode, text } = await post(destination, headers, body, target.timeoutMs, options);
     const ok = statusCode >= 200 && statusCode < 300;
     return { ok, statusCode, latencyMs: elapsed(), responseBody: text, error: ok ? null : `the receiver answered HTTP ${statusCode}` };
   } catch (error) {
@@ -66,18 +65,82 @@ export async function sendDelivery(target: Target, deliveryId: string, body: str
   }
 }
 
-function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number, options: SendOptions): Promise<{ statusCode: number; text: string | null }> {
-  const protocol = url.protocol === 'https:' ? https : http;
-  const agent = agents[url.protocol as 'http:' | 'https:'];
-  if (!agent) return Promise.reject(new Error(`unsupported scheme ${url.protocol}`));
-  const signal = AbortSignal.timeout(timeoutMs);
+interface Destination {
+  url: URL;
+  /** http.request options without the per-request ones (headers, lookup); no agent: an unsupported scheme. */
+  request: { protocol: string; hostname: string; port: number | undefined; path: string; auth: string | undefined; method: 'POST'; agent: http.Agent | undefined };
+  send: typeof http.request;
+}
+
+// A webhook's URL is parsed once, not on every delivery (bounded: a burst of distinct URLs just
+// starts the cache over).
+const destinations = new Map<string, Destination>();
+const MAX_DESTINATIONS = 1000;
+
+/** The request options http.request would derive from the URL (as its urlToHttpOptions does). */
+function parseTarget(raw: string): Destination {
+  const cached = destinations.get(raw);
+  if (cached) return cached;
+  const url = new URL(raw);
+  const auth = url.username || url.password ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : undefined;
+  const destination: Destination = {
+    url,
+    request: {
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port === '' ? undefined : Number(url.port),
+      path: `${url.pathname}${url.search}`,
+      auth,
+      method: 'POST',
+      agent: agents[url.protocol as 'http:' | 'https:'],
+    },
+    send: url.protocol === 'https:' ? https.request : http.request,
+  };
+  if (destinations.size >= MAX_DESTINATIONS) destinations.clear();
+  destinations.set(raw, destination);
+  return destination;
+}
+
+// One guarded lookup per (allowPrivate, resolver), not a new closure per request.
+const lookups = new Map<Resolver | undefined, Map<boolean, LookupFunction>>();
+function lookupFor(options: SendOptions): LookupFunction {
+  let byMode = lookups.get(options.resolve);
+  if (!byMode) lookups.set(options.resolve, (byMode = new Map()));
+  let lookup = byMode.get(options.allowPrivate);
+  if (!lookup) byMode.set(options.allowPrivate, (lookup = guardedLookup(options.allowPrivate, options.resolve)));
+  return lookup;
+}
+
+function post(destination: Destination, headers: Record<string, string>, body: string, timeoutMs: number, options: SendOptions): Promise<{ statusCode: number; text: string | null }> {
+  if (!destination.request.agent) return Promise.reject(new Error(`unsupported scheme ${destination.url.protocol}`));
   return new Promise((resolve, rejectWith) => {
+    let timedOut = false;
+    let settled = false;
     // Whatever breaks after the deadline passed is the timeout's doing.
-    const reject = (error: unknown) => rejectWith(signal.aborted ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : error);
-    const request = protocol.request(url, { method: 'POST', headers, agent, signal, lookup: guardedLookup(options.allowPrivate, options.resolve) }, (response) => {
+    const reject = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      rejectWith(timedOut ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : error);
+    };
+    // One timer for the whole attempt (connect, send, answer): cheaper than an AbortSignal per request.
+    const timer = setTimeout(() => {
+      timedOut = true;
+      request.destroy();
+      reject(null);
+    }, timeoutMs);
+    const request = destination.send({ ...destination.request, headers, lookup: lookupFor(options) }, (response) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let seen = 0;
+      const finish = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        response.removeAllListeners('data');
+        if (seen > DRAIN_LIMIT) response.destroy();
+        resolve({ statusCode: response.statusCode ?? 0, text: seen === 0 ? null : truncate(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)) });
+      };
       response.on('data', (chunk: Buffer) => {
         seen += chunk.length;
         if (kept < RESPONSE_BODY_LIMIT) {
@@ -87,11 +150,6 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
         // An endless answer is not our problem past the status code.
         if (seen > DRAIN_LIMIT) finish();
       });
-      const finish = () => {
-        response.removeAllListeners('data');
-        if (seen > DRAIN_LIMIT) response.destroy();
-        resolve({ statusCode: response.statusCode ?? 0, text: seen === 0 ? null : truncate(Buffer.concat(chunks)) });
-      };
       response.on('end', finish);
       response.on('error', reject);
       response.on('aborted', () => reject(new Error('the receiver closed the connection mid-answer')));
@@ -101,9 +159,11 @@ function post(url: URL, headers: Record<string, string>, body: string, timeoutMs
   });
 }
 
+const decoder = new TextDecoder();
+
 /** The first 2 KB as text, without a character cut in half. */
 function truncate(bytes: Buffer): string {
-  const text = new TextDecoder().decode(bytes.subarray(0, RESPONSE_BODY_LIMIT));
+  const text = decoder.decode(bytes.subarray(0, RESPONSE_BODY_LIMIT));
   return bytes.length > RESPONSE_BODY_LIMIT ? text.replace(/\uFFFD$/, '') : text;
 }
 
