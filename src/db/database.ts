@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
-import { withStatementCache } from './statement-cache.ts';
+import { SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -38,7 +38,7 @@ function openSqlite(path: string): Database {
   // Checkpoints run on a worker thread (src/db/sqlite-checkpointer.ts); this is the fallback.
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   if (checkpointer) handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: sqliteDialect(handle), plugins: [new SqliteCamelCase()] });
   return {
     kind: 'sqlite',
     db,
