@@ -111,52 +111,112 @@ function lookupFor(options: SendOptions): LookupFunction {
   return lookup;
 }
 
-function post(destination: Destination, headers: Record<string, string>, body: string, timeoutMs: number, options: SendOptions): Promise<{ statusCode: number; text: string | null }> {
+function post(destination: Destination, headers: Record<string, string>, body: string, timeoutMs: number, options: SendOptions): Promise<Answer> {
   if (!destination.request.agent) return Promise.reject(new Error(`unsupported scheme ${destination.url.protocol}`));
-  return new Promise((resolve, rejectWith) => {
-    let timedOut = false;
-    let settled = false;
-    // Whatever breaks after the deadline passed is the timeout's doing.
-    const reject = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      rejectWith(timedOut ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : error);
-    };
+  return new Promise((resolve, reject) => void new Exchange(destination, headers, body, timeoutMs, options, resolve, reject));
+}
+
+interface Answer {
+  statusCode: number;
+  text: string | null;
+}
+
+// The request and the response carry their exchange, so one set of module-level listeners serves
+// every request: a batch of deliveries creates no closures per request.
+const EXCHANGE = Symbol('exchange');
+type Tagged<T> = T & { [EXCHANGE]?: Exchange };
+
+/** One attempt's request and answer, settled once: answered, failed, or timed out. */
+class Exchange {
+  private readonly request: Tagged<http.ClientRequest>;
+  private readonly timer: NodeJS.Timeout;
+  private response: http.IncomingMessage | null = null;
+  private timedOut = false;
+  private settled = false;
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  private seen = 0;
+
+  constructor(
+    destination: Destination,
+    headers: Record<string, string>,
+    body: string,
+    timeoutMs: number,
+    options: SendOptions,
+    private readonly resolve: (answer: Answer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
     // One timer for the whole attempt (connect, send, answer): cheaper than an AbortSignal per request.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      request.destroy();
-      reject(null);
-    }, timeoutMs);
-    const request = destination.send({ ...destination.request, headers, lookup: lookupFor(options) }, (response) => {
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      let seen = 0;
-      const finish = () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        response.removeAllListeners('data');
-        if (seen > DRAIN_LIMIT) response.destroy();
-        resolve({ statusCode: response.statusCode ?? 0, text: seen === 0 ? null : truncate(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)) });
-      };
-      response.on('data', (chunk: Buffer) => {
-        seen += chunk.length;
-        if (kept < RESPONSE_BODY_LIMIT) {
-          chunks.push(chunk);
-          kept += chunk.length;
-        }
-        // An endless answer is not our problem past the status code.
-        if (seen > DRAIN_LIMIT) finish();
-      });
-      response.on('end', finish);
-      response.on('error', reject);
-      response.on('aborted', () => reject(new Error('the receiver closed the connection mid-answer')));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+    this.timer = setTimeout(onTimeout, timeoutMs, this);
+    this.request = destination.send({ ...destination.request, headers, lookup: lookupFor(options) });
+    this.request[EXCHANGE] = this;
+    this.request.on('response', onResponse);
+    this.request.on('error', onError);
+    this.request.end(body);
+  }
+
+  timeout(): void {
+    this.timedOut = true;
+    this.request.destroy();
+    this.fail(null);
+  }
+
+  fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    // Whatever breaks after the deadline passed is the timeout's doing.
+    this.reject(this.timedOut ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : error);
+  }
+
+  answer(response: Tagged<http.IncomingMessage>): void {
+    this.response = response;
+    response[EXCHANGE] = this;
+    response.on('data', onData);
+    response.on('end', onEnd);
+    response.on('error', onError);
+    response.on('aborted', onAborted);
+  }
+
+  data(chunk: Buffer): void {
+    this.seen += chunk.length;
+    if (this.kept < RESPONSE_BODY_LIMIT) {
+      this.chunks.push(chunk);
+      this.kept += chunk.length;
+    }
+    // An endless answer is not our problem past the status code.
+    if (this.seen > DRAIN_LIMIT) this.finish();
+  }
+
+  finish(): void {
+    const response = this.response;
+    if (this.settled || !response) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    response.removeAllListeners('data');
+    if (this.seen > DRAIN_LIMIT) response.destroy();
+    const bytes = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    this.resolve({ statusCode: response.statusCode ?? 0, text: this.seen === 0 ? null : truncate(bytes) });
+  }
+}
+
+function onTimeout(exchange: Exchange): void {
+  exchange.timeout();
+}
+function onResponse(this: Tagged<http.ClientRequest>, response: http.IncomingMessage): void {
+  this[EXCHANGE]?.answer(response);
+}
+function onError(this: Tagged<http.ClientRequest | http.IncomingMessage>, error: Error): void {
+  this[EXCHANGE]?.fail(error);
+}
+function onData(this: Tagged<http.IncomingMessage>, chunk: Buffer): void {
+  this[EXCHANGE]?.data(chunk);
+}
+function onEnd(this: Tagged<http.IncomingMessage>): void {
+  this[EXCHANGE]?.finish();
+}
+function onAborted(this: Tagged<http.IncomingMessage>): void {
+  this[EXCHANGE]?.fail(new Error('the receiver closed the connection mid-answer'));
 }
 
 const decoder = new TextDecoder();
