@@ -66,7 +66,14 @@ export class QueueRunner {
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  /** A tick is waiting for its round (wake() then asks for another tick right after). */
+  private ticking = false;
+  /** Rounds whose tasks are still running (stop() drains them all). */
+  private readonly rounds = new Set<Promise<unknown>>();
+  /** Tasks claimed and not yet recorded, over every round: never more than the batch size. */
+  private inFlight = 0;
+  /** Handed to the next round: called once half of its tasks are recorded. */
+  private onHalfway: (() => void) | null = null;
   private stopped = true;
   private wakeRequested = false;
   private unrecorded: { outcome: Outcome; resolve(): void; reject(error: unknown): void }[] = [];
@@ -107,13 +114,13 @@ export class QueueRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // A failed round was logged by tick(); draining must still finish (and let the caller close).
-    await this.running?.catch(() => undefined);
+    await Promise.all([...this.rounds]);
   }
 
   /** Asks for a claim round now (after a commit that enqueued work). */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) this.wakeRequested = true;
+    if (this.ticking) this.wakeRequested = true;
     else this.schedule(0);
   }
 
@@ -123,30 +130,57 @@ export class QueueRunner {
     this.timer = setTimeout(() => void this.tick(), delay);
   }
 
+  /**
+   * Runs a round and claims again once it is over — or, for a round of several tasks, once half of
+   * them are recorded: the claim then tops the tasks in hand up to the batch size while the rest
+   * finish, instead of the runner idling on a batch's slowest deliveries.
+   */
   private async tick(): Promise<void> {
     this.timer = null;
-    let handled = 0;
-    try {
-      this.running = this.runOnce();
-      handled = await this.running;
-    } catch (err) {
+    this.ticking = true;
+    const halfway = new Promise<'halfway'>((resolve) => (this.onHalfway = () => resolve('halfway')));
+    const round = this.runOnce().catch((err: unknown) => {
       this.log.error({ err }, 'queue round failed');
-    } finally {
-      this.running = null;
-    }
+      return 0;
+    });
+    this.rounds.add(round);
+    let detached = false;
+    void round.then((ran) => {
+      this.rounds.delete(round);
+      // A round that ends after its tick moved on may have made follow-up work due: claim again.
+      if (detached && ran > 0) this.wake();
+    });
+    const handled = await Promise.race([round, halfway]);
+    detached = handled === 'halfway';
+    this.onHalfway = null;
+    this.ticking = false;
     // Work begets work (the next task of an ordering key becomes due): look again at once.
-    const again = handled > 0 || this.wakeRequested;
+    const again = handled === 'halfway' || handled > 0 || this.wakeRequested;
     this.wakeRequested = false;
     this.schedule(again ? 0 : this.pollMs);
   }
 
-  /** Claims one batch of due tasks, runs them, records the outcomes; returns how many ran. */
+  /**
+   * Claims due tasks (a batch, less the tasks still in hand from an earlier round), runs them and
+   * records the outcomes; returns how many ran.
+   */
   async runOnce(): Promise<number> {
-    const claimed = await this.claim();
+    const halfway = this.onHalfway;
+    this.onHalfway = null;
+    const room = this.batchSize - this.inFlight;
+    if (room <= 0) return 0;
+    const claimed = await this.claim(room);
     if (claimed.length === 0) return 0;
+    this.inFlight += claimed.length;
+    let unrecorded = claimed.length;
+    const settled = () => {
+      this.inFlight--;
+      // Half recorded and some still running (a round of one just ends).
+      if (--unrecorded === Math.floor(claimed.length / 2) && unrecorded > 0) halfway?.();
+    };
     // Each outcome is recorded as soon as its task settles: a slow task must not hold back the
     // next task of another key, nor let finished tasks' leases run out (they would run again).
-    await Promise.all(claimed.map(async (task) => this.record(await this.execute(task))));
+    await Promise.all(claimed.map(async (task) => this.record(await this.execute(task)).finally(settled)));
     return claimed.length;
   }
 
@@ -208,13 +242,13 @@ export class QueueRunner {
   }
 
   /**
-   * Claims up to a batch: first tasks whose lease ran out (their worker died; rare), then due
+   * Claims up to `limit` tasks: first tasks whose lease ran out (their worker died; rare), then due
    * pending work, oldest first. Each walks the index of unfinished tasks in `seq` order and stops
-   * after the batch, so a claim reads about a batch however large the backlog. Every query here
+   * after `limit`, so a claim reads about a batch however large the backlog. Every query here
    * spells the statuses as literals and restates the partial indexes' condition: SQLite can only
    * use a partial index when the query's own text implies its WHERE (a bound parameter does not).
    */
-  private async claim(): Promise<ClaimedTask[]> {
+  private async claim(limit: number): Promise<ClaimedTask[]> {
     const now = this.clock.now().toISOString();
     const leaseUntil = new Date(this.clock.now().getTime() + this.leaseMs).toISOString();
     // A task whose worker died during its last attempt (perhaps killed by the task) is not run again.
@@ -223,9 +257,9 @@ export class QueueRunner {
       set status = 'DEAD', locked_by = null, locked_until = null, updated_at = ${now},
         last_error = 'lease expired during the last attempt (its worker died or overran the lease)'
       where status in ('PENDING', 'RUNNING') and status = 'RUNNING' and locked_until < ${now} and attempts >= max_attempts`.execute(this.sqlDb);
-    const expired = await this.claimWhere(sql`t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts`, this.batchSize, now, leaseUntil);
-    if (expired.length >= this.batchSize) return expired;
-    const due = await this.claimWhere(sql`t.status = 'PENDING' and t.run_at <= ${now}`, this.batchSize - expired.length, now, leaseUntil);
+    const expired = await this.claimWhere(sql`t.status = 'RUNNING' and t.locked_until < ${now} and t.attempts < t.max_attempts`, limit, now, leaseUntil);
+    if (expired.length >= limit) return expired;
+    const due = await this.claimWhere(sql`t.status = 'PENDING' and t.run_at <= ${now}`, limit - expired.length, now, leaseUntil);
     return expired.length === 0 ? due : [...expired, ...due];
   }
 
