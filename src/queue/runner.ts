@@ -180,7 +180,15 @@ export class QueueRunner {
     };
     // Each outcome is recorded as soon as its task settles: a slow task must not hold back the
     // next task of another key, nor let finished tasks' leases run out (they would run again).
-    await Promise.all(claimed.map(async (task) => this.record(await this.execute(task)).finally(settled)));
+    await Promise.all(
+      claimed.map(async (task) => {
+        try {
+          await this.record(await this.execute(task));
+        } finally {
+          settled();
+        }
+      }),
+    );
     return claimed.length;
   }
 
