@@ -125,13 +125,13 @@ export interface TestServer {
 }
 
 /** Builds the real app on a fresh database and listens on a loopback port. */
-export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { clock?: Clock; env?: Record<string, string>; logger?: Record<string, unknown> } = {}): Promise<TestServer> {
   const fresh = await freshDatabase();
   const clock = options.clock ?? systemClock;
   const config = loadConfig(testEnv(fresh.url, options.env), '/nonexistent/.env');
   const database = openDatabase(config.databaseUrl);
   const deps = await createDeps(config, clock, database);
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: options.logger ?? false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   deps.queue.start();
   let counter = 0;

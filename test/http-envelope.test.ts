@@ -55,6 +55,9 @@ describe('HTTP conventions and the error envelope', () => {
       expectError(await acme.api('PATCH', `/v1/agents/${agentId}`, { rawBody, headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
     }
     expectError(await acme.api('POST', '/v1/agents', { rawBody: '{"__proto__": {"admin": true}, "name": "Proto"}', headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
+    // Spelled with escapes, the key is still refused (the fast path without the reviver must not miss it).
+    expectError(await acme.api('POST', '/v1/agents', { rawBody: '{"\\u005f_proto__": {"admin": true}, "name": "Proto"}', headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
+    expectError(await acme.api('POST', '/v1/agents', { rawBody: '{"metadata": {"a": {"__pr\\u006fto__": 1}}, "name": "Proto"}', headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
   });
 
   it('JSON nested more than 256 levels is 400 INVALID_JSON; 256 levels are parsed; brackets in strings do not count', async () => {

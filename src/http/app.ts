@@ -18,6 +18,7 @@ import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
 import { installOpenApi } from './openapi.ts';
+import { lazyChildLogger } from './request-logger.ts';
 import { compileResponseSerializer } from './response-serializer.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     return503OnClosing: true,
     frameworkErrors: frameworkErrorHandler(deps.clock),
+    ...(logger ? { childLoggerFactory: lazyChildLogger } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
