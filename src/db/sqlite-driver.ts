@@ -19,32 +19,45 @@ import {
  * 20-row list went to building rows):
  * - the same prepared statement for the same SQL (compiling SQL costs more than running a small
  *   indexed query); a statement still iterating a streamed query is never handed out twice;
- * - rows are read as arrays and built in JavaScript from the statement's column names (cheaper
- *   than better-sqlite3's own objects), and `SqliteCamelCase` renames their keys with names worked
- *   out once per result rather than once per key and row;
+ * - rows are read as arrays and built in JavaScript (cheaper than better-sqlite3's own objects),
+ *   once, with the camelCase names `SqliteCamelCase` works out once per statement, rather than
+ *   built by better-sqlite3 and rebuilt by the plugin with every key renamed;
  * - the single connection is handed out without allocating a promise when nobody holds it.
  */
 
-/**
- * The CamelCase plugin for SQLite: queries as usual. Every row of a result has the same flat
- * columns (SQLite returns no nested objects), so the new names are worked out once per result.
- */
-export class SqliteCamelCase extends CamelCasePlugin {
-  override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const { rows } = args.result;
-    const first = rows[0];
-    if (!first) return args.result;
-    const from = Object.keys(first);
-    const to = from.map((name) => this.camelCase(name));
-    if (from.every((name, i) => name === to[i])) return args.result;
-    return { ...args.result, rows: rows.map((row) => renamed(row, from, to)) };
-  }
+/** A read's rows as SQLite gave them: value arrays and the statement's column names. */
+const ROW_ARRAYS = Symbol('sqlite row arrays');
+
+interface RowArrays {
+  values: unknown[][];
+  columns: string[];
 }
 
-function renamed(row: UnknownRow, from: string[], to: string[]): UnknownRow {
-  const out: UnknownRow = {};
-  for (let i = 0; i < from.length; i++) out[to[i] as string] = row[from[i] as string];
-  return out;
+/** A read's result: its row objects are built on first use, so the CamelCase pass builds them only once. */
+function readResult(values: unknown[][], columns: string[]): QueryResult<UnknownRow> {
+  let rows: UnknownRow[] | undefined;
+  return {
+    get rows() {
+      return (rows ??= toObjects(values, columns));
+    },
+    [ROW_ARRAYS]: { values, columns },
+  } as QueryResult<UnknownRow>;
+}
+
+/**
+ * The CamelCase plugin for SQLite: queries as usual; for rows read by this driver the camelCase
+ * names are worked out once per statement and the row objects built with them directly.
+ */
+export class SqliteCamelCase extends CamelCasePlugin {
+  private readonly names = new WeakMap<string[], string[]>();
+
+  override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const arrays = (args.result as { [ROW_ARRAYS]?: RowArrays })[ROW_ARRAYS];
+    if (!arrays) return super.transformResult(args);
+    let camel = this.names.get(arrays.columns);
+    if (!camel) this.names.set(arrays.columns, (camel = arrays.columns.map((name) => this.camelCase(name))));
+    return { rows: toObjects(arrays.values, camel) };
+  }
 }
 
 export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): Dialect {
@@ -73,7 +86,7 @@ class SqliteConnection implements DatabaseConnection {
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { statement, columns } = this.prepare(compiledQuery.sql);
     const parameters = compiledQuery.parameters as unknown[];
-    if (columns) return Promise.resolve({ rows: toObjects(statement.all(parameters) as unknown[][], columns) as R[] });
+    if (columns) return Promise.resolve(readResult(statement.all(parameters) as unknown[][], columns) as QueryResult<R>);
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
   }
