@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
-import { PreparedPage } from '../db/paging.ts';
+import type { JsonRowSpec } from '../db/json-rows.ts';
+import { type PageItems, PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -76,7 +77,27 @@ interface AgentFilters {
   searchPattern: string | undefined;
 }
 
-const agentPage = new PreparedPage(
+/** The agent's API fields (AgentSchema's order) and the columns that hold them, for rendered pages. */
+const AGENT_JSON: JsonRowSpec = {
+  id: { column: 'id' },
+  companyId: { column: 'companyId' },
+  name: { column: 'name' },
+  type: { column: 'type' },
+  focus: { column: 'focus' },
+  language: { column: 'language' },
+  duration: { column: 'duration' },
+  questions: { column: 'questions', json: true },
+  instructions: { column: 'instructions' },
+  voiceId: { column: 'voiceId' },
+  companyPhoneNumberId: { column: 'companyPhoneNumberId' },
+  cefrLevel: { column: 'cefrLevel' },
+  backgroundSound: { column: 'backgroundSound' },
+  metadata: { column: 'metadata', json: true },
+  createdAt: { column: 'createdAt' },
+  updatedAt: { column: 'updatedAt' },
+};
+
+const agentPage = new PreparedPage<AgentFilters, AgentRow, Agent>(
   (scope, f: AgentFilters) => {
     let base = live(scope);
     if (f.type !== undefined) base = base.where('type', '=', f.type);
@@ -85,12 +106,13 @@ const agentPage = new PreparedPage(
     if (f.searchPattern !== undefined) base = base.where(matchesPattern('name', f.searchPattern));
     return base;
   },
-  (qb) => qb.selectAll(),
+  (qb) => qb.selectAll() as never,
+  { render: AGENT_JSON },
 );
 
-export function listAgentRows(scope: TenantScope, query: AgentListQuery): Promise<{ rows: AgentRow[]; total: number }> {
+export function listAgentRows(scope: TenantScope, query: AgentListQuery): Promise<PageItems<AgentRow, Agent> & { total: number }> {
   const filters = { type: query.type, focus: query.focus, language: query.language, searchPattern: query.search ? containsPattern(query.search) : undefined };
-  return agentPage.fetch(scope, filters, query) as Promise<{ rows: AgentRow[]; total: number }>;
+  return agentPage.fetch(scope, filters, query);
 }
 
 const insertRow = new PreparedQuery((scope, row: Omit<AgentRow, 'companyId'>) => scope.insertInto('agents', row));

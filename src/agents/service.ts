@@ -35,8 +35,8 @@ export async function getAgent(ctx: CompanyContext, id: string): Promise<Agent> 
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {
-  const { rows, total } = await listAgentRows(ctx.scope, query);
-  return toPage(rows.map(toAgent), total, query);
+  const page = await listAgentRows(ctx.scope, query);
+  return toPage(page.rendered ?? page.rows.map(toAgent), page.total, query);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
+import { RenderedJson } from '../core/rendered-json.ts';
+import { type JsonRowSpec, jsonRowSql, rendersJsonRows } from './json-rows.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
 import type { TenantScope } from './tenant-scope.ts';
@@ -38,17 +40,27 @@ interface PageArgs {
 // Kysely's builder types do not survive a generic table parameter; the page code only needs these.
 type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
 
+/** A page's items: rows to map, or (SQLite, with a `render` spec) the items already as JSON. */
+export type PageItems<Row, Item> = { rows: Row[]; rendered?: undefined } | { rows?: undefined; rendered: RenderedJson<Item[]> };
+
 /**
  * `fetchPage` as prepared queries (src/db/prepared-query.ts): the filters are built once per
  * shape through the tenant scope, and each request only fills in the values. `filtered` receives
  * placeholders for the filter values, so it may test whether a filter is present but must pass
- * the values to the query unchanged (precompute patterns and the like in `args`).
+ * the values to the query unchanged (precompute patterns and the like in `args`). With `render`,
+ * SQLite renders the items as JSON (src/db/json-rows.ts).
  */
-export class PreparedPage<A extends object, Row> {
+export class PreparedPage<A extends object, Row, Item = never> {
   readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
   readonly #rows: PreparedQuery<A & PageArgs, Row>;
+  readonly #render: JsonRowSpec | undefined;
 
-  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, select: (qb: AnySelect) => SelectQueryBuilder<DB, never, Row>) {
+  constructor(
+    filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>,
+    select: (qb: AnySelect) => SelectQueryBuilder<DB, never, Row>,
+    options: { render?: JsonRowSpec } = {},
+  ) {
+    const render = (this.#render = options.render);
     const base = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>): AnySelect => {
       const query = filtered(scope, args) as unknown as AnySelect;
       return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
@@ -56,7 +68,7 @@ export class PreparedPage<A extends object, Row> {
     this.#count = new PreparedQuery((scope, args) => base(scope, args).select(sql<number>`count(*)`.as('total')));
     this.#rows = new PreparedQuery(
       (scope, args) =>
-        (select(base(scope, args)) as unknown as AnySelect)
+        (render && rendersJsonRows(scope.db) ? base(scope, args).select(jsonRowSql(render).as('json')) : (select(base(scope, args)) as unknown as AnySelect))
           .orderBy(sql.ref(args.sort), args.order)
           .orderBy(sql.ref('id'), args.order)
           .limit(args.limit)
@@ -65,11 +77,13 @@ export class PreparedPage<A extends object, Row> {
     );
   }
 
-  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<{ rows: Row[]; total: number }> {
+  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<PageItems<Row, Item> & { total: number }> {
     // InstantSchema has already normalised updatedSince to the stored form (UTC, ms, Z).
     const filters = { ...args, updatedSince: query.updatedSince };
     const page = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset: (query.page - 1) * query.limit };
     const [countRow, rows] = await Promise.all([this.#count.takeFirst(scope, filters), this.#rows.execute(scope, page)]);
-    return { rows, total: Number(countRow?.total ?? 0) };
+    const total = Number(countRow?.total ?? 0);
+    if (this.#render && rendersJsonRows(scope.db)) return { rendered: RenderedJson.array<Item>((rows as unknown as { json: string }[]).map((r) => r.json)), total };
+    return { rows, total };
   }
 }

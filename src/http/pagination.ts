@@ -1,3 +1,4 @@
+import type { RenderedJson } from '../core/rendered-json.ts';
 import { InstantSchema } from './common-schemas.ts';
 import { z, type ZodType } from 'zod';
 
@@ -13,7 +14,8 @@ export const ListQuerySchema = z.object({
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
 export interface Page<T> {
-  data: T[];
+  /** The items, or the items as JSON the database rendered (src/db/json-rows.ts). */
+  data: T[] | RenderedJson<T[]>;
   total: number;
   page: number;
   limit: number;
@@ -32,6 +34,6 @@ export function pageSchema<T extends ZodType>(item: T, id: string) {
     .meta({ id });
 }
 
-export function toPage<T>(data: T[], total: number, query: Pick<ListQuery, 'page' | 'limit'>): Page<T> {
+export function toPage<T>(data: T[] | RenderedJson<T[]>, total: number, query: Pick<ListQuery, 'page' | 'limit'>): Page<T> {
   return { data, total, page: query.page, limit: query.limit, totalPages: Math.ceil(total / query.limit) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AgentSchema } from '../agents/schema.ts';
+import { RenderedJson } from '../core/rendered-json.ts';
 import { ErrorEnvelopeSchema } from '../errors/envelope.ts';
 import { compileResponseSerializer, ResponseShapeError } from './response-serializer.ts';
 
@@ -61,5 +62,13 @@ describe('compileResponseSerializer', () => {
     const union = compileResponseSerializer(z.object({ v: z.union([z.string(), z.number()]) }));
     expect(union({ v: 3 })).toBe('{"v":3}');
     expect(() => union({ v: true })).toThrow(ResponseShapeError);
+  });
+
+  it('writes rendered JSON where an array is declared, as it is, and nothing else', () => {
+    const page = compileResponseSerializer(z.object({ data: z.array(AgentSchema), note: z.string() }));
+    const item = JSON.stringify(agent);
+    const text = page({ data: RenderedJson.array([item, item]), note: '\u0000rendered:0' });
+    expect(JSON.parse(text)).toEqual({ data: [agent, agent], note: '\u0000rendered:0' });
+    expect(page({ data: [agent], note: 'x' })).toBe(`{"data":[${item}],"note":"x"}`);
   });
 });

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z, type ZodType } from 'zod';
+import { RenderedJson } from '../core/rendered-json.ts';
 
 /*
  * The response side of "schemas written once": each route's response schema is compiled, once, into
@@ -8,6 +10,11 @@ import { z, type ZodType } from 'zod';
  * the service itself produced: 30 µs for one agent and 150 µs for a page of 20, against ≈ 3 µs and
  * 25 µs here (docs/decisions.md, "Response serialisation"). Schema kinds this does not know (pipes,
  * transforms, unions, dates …) keep zod's own encoder for their subtree, so nothing is lost.
+ *
+ * Where an array is declared, the value may also be RenderedJson (rows the database rendered as
+ * JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper leaves a token
+ * in its place that no data can spell (a per-process random nonce), swapped for the text after
+ * JSON.stringify.
  */
 
 // The path of a value is only worked out when it fails: a ResponseShapeError gathers it on its way
@@ -55,6 +62,10 @@ function within(error: unknown, segment: string): unknown {
   return error instanceof ResponseShapeError ? error.within(segment) : error;
 }
 
+const TOKEN = `\u0000rendered:${randomBytes(16).toString('hex')}:`;
+// The rendered texts of the response being serialised (serialisation is synchronous).
+let rendered: string[] = [];
+
 function compile(schema: ZodType): Shape {
   const def = defOf(schema);
   switch (def.type) {
@@ -90,6 +101,7 @@ function compile(schema: ZodType): Shape {
     case 'array': {
       const element = compile(def.element as ZodType);
       return (v) => {
+        if (v instanceof RenderedJson) return `${TOKEN}${rendered.push(v.text) - 1}`;
         if (!Array.isArray(v)) return fail('an array');
         const out = new Array<unknown>(v.length);
         let i = 0;
@@ -156,5 +168,11 @@ function isPlainObject(v: unknown): boolean {
 /** Compiles a response schema into `(data) => JSON text`. */
 export function compileResponseSerializer(schema: ZodType): (data: unknown) => string {
   const shape = compile(schema);
-  return (data) => JSON.stringify(shape(data));
+  return (data) => {
+    rendered = [];
+    let text = JSON.stringify(shape(data));
+    for (let i = 0; i < rendered.length; i++) text = text.replace(JSON.stringify(`${TOKEN}${i}`), () => rendered[i] as string);
+    rendered = [];
+    return text;
+  };
 }
