@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { withNamedStatements } from './postgres-statements.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
-import { SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
+import { attachDirectReads, SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -39,7 +39,10 @@ function openSqlite(path: string): Database {
   // Checkpoints run on a worker thread (src/db/sqlite-checkpointer.ts); this is the fallback.
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   if (checkpointer) handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const db = new Kysely<DB>({ dialect: sqliteDialect(handle), plugins: [new SqliteCamelCase()] });
+  const dialect = sqliteDialect(handle);
+  const camelCase = new SqliteCamelCase();
+  const db = new Kysely<DB>({ dialect, plugins: [camelCase] });
+  attachDirectReads(db, dialect, camelCase);
   return {
     kind: 'sqlite',
     db,

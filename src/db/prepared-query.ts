@@ -1,4 +1,5 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, SelectQueryNode } from 'kysely';
+import { directReadsOf } from './sqlite-driver.ts';
 import type { DB } from './schema.ts';
 import { TenantScope } from './tenant-scope.ts';
 
@@ -21,6 +22,8 @@ type Slot = { kind: 'arg'; name: string } | { kind: 'company' } | { kind: 'const
 
 interface Compiled {
   sql: string;
+  /** A SELECT: on SQLite it may run at once when the connection is free (src/db/sqlite-driver.ts). */
+  select: boolean;
   query: CompiledQuery['query'];
   queryId: CompiledQuery['queryId'];
   slots: Slot[];
@@ -62,6 +65,10 @@ export class PreparedQuery<A extends object, Row> {
     const parameters = compiled.slots.map((slot) =>
       slot.kind === 'arg' ? (args as Record<string, unknown>)[slot.name] : slot.kind === 'company' ? scope.companyId : slot.value,
     );
+    if (compiled.select) {
+      const rows = directReadsOf(scope.db)?.select(compiled.sql, parameters);
+      if (rows) return Promise.resolve({ rows: rows as Row[] });
+    }
     return scope.db.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, queryId: compiled.queryId, parameters });
   }
 
@@ -97,6 +104,6 @@ export class PreparedQuery<A extends object, Row> {
     const used = new Set(slots.flatMap((s) => (s.kind === 'arg' ? [s.name] : [])));
     const unused = Object.keys(placeholders).filter((name) => placeholders[name] instanceof Placeholder && !used.has(name));
     if (unused.length > 0) throw new Error(`prepared query: argument(s) ${unused.join(', ')} never reach the SQL as values`);
-    return { sql: query.sql, query: query.query, queryId: query.queryId, slots };
+    return { sql: query.sql, select: SelectQueryNode.is(query.query), query: query.query, queryId: query.queryId, slots };
   }
 }

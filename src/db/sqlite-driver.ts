@@ -54,16 +54,55 @@ export class SqliteCamelCase extends CamelCasePlugin {
   override async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     const arrays = (args.result as { [ROW_ARRAYS]?: RowArrays })[ROW_ARRAYS];
     if (!arrays) return super.transformResult(args);
+    return { rows: this.rows(arrays) };
+  }
+
+  rows(arrays: RowArrays): UnknownRow[] {
     let camel = this.names.get(arrays.columns);
     if (!camel) this.names.set(arrays.columns, (camel = arrays.columns.map((name) => this.camelCase(name))));
-    return { rows: toObjects(arrays.values, camel) };
+    return toObjects(arrays.values, camel);
   }
 }
 
-export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): Dialect {
+/**
+ * Reads that need not wait: a SELECT sent outside any transaction while nobody holds the single
+ * connection runs at once, without Kysely's chain of promises around the connection (≈ 8 µs of a
+ * 140 µs GET). The statement and its camelCased rows are exactly what the Kysely path would give;
+ * while a transaction holds the connection, the caller takes the ordinary path and waits its turn,
+ * so no read ever sees another request's uncommitted writes.
+ */
+export class SqliteDirectReads {
+  constructor(
+    private readonly driver: SqliteDriver,
+    private readonly camelCase: SqliteCamelCase,
+  ) {}
+
+  /** The rows, or undefined when the connection is busy. */
+  select(sql: string, parameters: readonly unknown[]): UnknownRow[] | undefined {
+    const arrays = this.driver.readIfFree(sql, parameters);
+    return arrays && this.camelCase.rows(arrays);
+  }
+}
+
+const directReads = new WeakMap<object, SqliteDirectReads>();
+
+/** The direct reads of a root database opened by `openSqlite`; none for a transaction or another dialect. */
+export function directReadsOf(db: object): SqliteDirectReads | undefined {
+  return directReads.get(db);
+}
+
+export function attachDirectReads(db: object, dialect: SqliteDialectWithDriver, camelCase: SqliteCamelCase): void {
+  directReads.set(db, new SqliteDirectReads(dialect.driver, camelCase));
+}
+
+export type SqliteDialectWithDriver = Dialect & { driver: SqliteDriver };
+
+export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): SqliteDialectWithDriver {
+  const driver = new SqliteDriver(new SqliteConnection(handle, cacheSize), handle);
   return {
+    driver,
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new SqliteDriver(new SqliteConnection(handle, cacheSize), handle),
+    createDriver: () => driver,
     createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
@@ -89,6 +128,13 @@ class SqliteConnection implements DatabaseConnection {
     if (columns) return Promise.resolve(readResult(statement.all(parameters) as unknown[][], columns) as QueryResult<R>);
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
+  }
+
+  /** A read's rows as arrays, at once. */
+  readArrays(sql: string, parameters: readonly unknown[]): RowArrays | undefined {
+    const { statement, columns } = this.prepare(sql);
+    if (!columns) return undefined;
+    return { values: statement.all(parameters as unknown[]) as unknown[][], columns };
   }
 
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -128,6 +174,7 @@ function toObjects(rows: unknown[][], columns: string[]): UnknownRow[] {
 
 /** SQLite has one connection: whoever holds it (a transaction, a query) has it alone, in turn. */
 class SqliteDriver implements Driver {
+  // Free exactly when `held` is false: a release with someone waiting hands the connection on.
   private held = false;
   private readonly waiting: (() => void)[] = [];
 
@@ -144,6 +191,11 @@ class SqliteDriver implements Driver {
       return Promise.resolve(this.connection);
     }
     return new Promise((resolve) => this.waiting.push(() => resolve(this.connection)));
+  }
+
+  /** Runs a read at once if nobody holds the connection; undefined if somebody does. */
+  readIfFree(sql: string, parameters: readonly unknown[]): RowArrays | undefined {
+    return this.held ? undefined : this.connection.readArrays(sql, parameters);
   }
 
   async releaseConnection(): Promise<void> {
