@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
-import type { JsonRowSpec } from '../db/json-rows.ts';
+import { RenderedJson } from '../core/rendered-json.ts';
+import { type JsonRowSpec, jsonRowSql, rendersJsonRows } from '../db/json-rows.ts';
 import { type PageItems, PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
@@ -53,30 +54,6 @@ export function toAgentRow(agent: Agent): Omit<AgentRow, 'companyId'> {
   };
 }
 
-function live(scope: TenantScope) {
-  return scope.selectFrom('agents').where('deletedAt', 'is', null);
-}
-
-const findLive = new PreparedQuery((scope, args: { id: string }) => live(scope).selectAll().where('id', '=', args.id));
-const findAny = new PreparedQuery((scope, args: { id: string }) => scope.selectFrom('agents').selectAll().where('id', '=', args.id));
-
-/** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
-export function findAgentRow(scope: TenantScope, id: string, options: { includeDeleted?: boolean } = {}): Promise<AgentRow | undefined> {
-  return (options.includeDeleted ? findAny : findLive).takeFirst(scope, { id });
-}
-
-/** A live agent, locked until the transaction ends: PATCH reads, merges and writes it back. */
-export function findAgentRowForUpdate(scope: TenantScope, id: string): Promise<AgentRow | undefined> {
-  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
-}
-
-interface AgentFilters {
-  type: string | undefined;
-  focus: string | undefined;
-  language: string | undefined;
-  searchPattern: string | undefined;
-}
-
 /** The agent's API fields (AgentSchema's order) and the columns that hold them, for rendered pages. */
 const AGENT_JSON: JsonRowSpec = {
   id: { column: 'id' },
@@ -96,6 +73,41 @@ const AGENT_JSON: JsonRowSpec = {
   createdAt: { column: 'createdAt' },
   updatedAt: { column: 'updatedAt' },
 };
+
+function live(scope: TenantScope) {
+  return scope.selectFrom('agents').where('deletedAt', 'is', null);
+}
+
+const findLive = new PreparedQuery((scope, args: { id: string }) => live(scope).selectAll().where('id', '=', args.id));
+const findLiveJson = new PreparedQuery((scope, args: { id: string }) => live(scope).select(jsonRowSql(AGENT_JSON).as('json')).where('id', '=', args.id));
+const findAny = new PreparedQuery((scope, args: { id: string }) => scope.selectFrom('agents').selectAll().where('id', '=', args.id));
+
+/** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
+export function findAgentRow(scope: TenantScope, id: string, options: { includeDeleted?: boolean } = {}): Promise<AgentRow | undefined> {
+  return (options.includeDeleted ? findAny : findLive).takeFirst(scope, { id });
+}
+
+/** A live agent as the API shows it: rendered by the database where it renders JSON (src/db/json-rows.ts). */
+export async function findAgentForResponse(scope: TenantScope, id: string): Promise<Agent | RenderedJson<Agent> | undefined> {
+  if (!rendersJsonRows(scope.db)) {
+    const row = await findLive.takeFirst(scope, { id });
+    return row && toAgent(row);
+  }
+  const row = await findLiveJson.takeFirst(scope, { id });
+  return row && new RenderedJson<Agent>(row.json);
+}
+
+/** A live agent, locked until the transaction ends: PATCH reads, merges and writes it back. */
+export function findAgentRowForUpdate(scope: TenantScope, id: string): Promise<AgentRow | undefined> {
+  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
+interface AgentFilters {
+  type: string | undefined;
+  focus: string | undefined;
+  language: string | undefined;
+  searchPattern: string | undefined;
+}
 
 const agentPage = new PreparedPage<AgentFilters, AgentRow, Agent>(
   (scope, f: AgentFilters) => {

@@ -6,7 +6,8 @@ import { transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
-import { findAgentRow, findAgentRowForUpdate, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
+import type { RenderedJson } from '../core/rendered-json.ts';
+import { findAgentForResponse, findAgentRowForUpdate, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
 import { agentRuleIssues, phoneNumberIssues } from './rules.ts';
 import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from './schema.ts';
 
@@ -28,10 +29,10 @@ export function createAgent(clock: Clock, ctx: CompanyContext, input: CreateAgen
   return transact(ctx.scope.db, ctx.commitHook, (trx) => insertAgent(ctx.scope.in(trx), clock, input));
 }
 
-export async function getAgent(ctx: CompanyContext, id: string): Promise<Agent> {
-  const row = await findAgentRow(ctx.scope, id);
-  if (!row) throw errors.notFound('agent', id);
-  return toAgent(row);
+export async function getAgent(ctx: CompanyContext, id: string): Promise<Agent | RenderedJson<Agent>> {
+  const agent = await findAgentForResponse(ctx.scope, id);
+  if (!agent) throw errors.notFound('agent', id);
+  return agent;
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {

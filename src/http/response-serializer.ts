@@ -11,8 +11,8 @@ import { RenderedJson } from '../core/rendered-json.ts';
  * 25 µs here (docs/decisions.md, "Response serialisation"). Schema kinds this does not know (pipes,
  * transforms, unions, dates …) keep zod's own encoder for their subtree, so nothing is lost.
  *
- * Where an array is declared, the value may also be RenderedJson (rows the database rendered as
- * JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper leaves a token
+ * Where an array or an object is declared, the value may also be RenderedJson (what the database
+ * rendered as JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper leaves a token
  * in its place that no data can spell (a per-process random nonce), swapped for the text after
  * JSON.stringify.
  */
@@ -149,7 +149,8 @@ function compileObject(shape: Record<string, ZodType>): Shape {
       throw within(error, '.' + key);
     }
   };`;
-  return new Function('s', 'fail', 'within', source)(shapes, fail, within) as Shape;
+  const shapeObject = new Function('s', 'fail', 'within', source)(shapes, fail, within) as Shape;
+  return (v) => (v instanceof RenderedJson ? `${TOKEN}${rendered.push(v.text) - 1}` : shapeObject(v));
 }
 
 /** Zod's own encoder, for schema kinds the shaper does not compile. */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 
-// On SQLite the database renders list items as JSON (src/db/json-rows.ts); on PostgreSQL they go
-// through the row path. Either way an item of a list must be exactly the agent GET returns.
-describe('agent lists render every agent exactly as GET does', () => {
+// On SQLite the database renders GET's agent and list items as JSON (src/db/json-rows.ts); on
+// PostgreSQL they go through the row path. Either way they must be exactly the agent that POST
+// answered with (always shaped in JavaScript from the response schema).
+describe('agents rendered by the database are exactly the agents POST answers', () => {
   let server: TestServer;
   let acme: SeededCompany;
 
@@ -22,20 +23,22 @@ describe('agent lists render every agent exactly as GET does', () => {
   ];
 
   it('keeps every field, type and character', async () => {
-    const created: string[] = [];
+    const created: Record<string, unknown>[] = [];
     for (const body of tricky) {
       const response = await acme.api('POST', '/v1/agents', { body });
       expect(response.status, response.text).toBe(201);
-      created.push(response.body.id);
+      created.push(response.body);
     }
     const list = await acme.api('GET', '/v1/agents', { query: { limit: 100, order: 'asc' } });
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: tricky.length, page: 1, limit: 100, totalPages: 1 });
-    expect(list.body.data.map((a: { id: string }) => a.id)).toEqual(created);
-    for (const item of list.body.data) {
-      const single = await acme.api('GET', `/v1/agents/${item.id}`);
-      expect(item).toStrictEqual(single.body);
-      expect(Object.keys(item)).toEqual(Object.keys(single.body));
+    expect(list.body.data).toStrictEqual(created);
+    for (const [i, item] of list.body.data.entries()) expect(Object.keys(item)).toEqual(Object.keys(created[i] as object));
+    for (const agent of created) {
+      const single = await acme.api('GET', `/v1/agents/${agent.id}`);
+      expect(single.status).toBe(200);
+      expect(single.body).toStrictEqual(agent);
+      expect(Object.keys(single.body)).toEqual(Object.keys(agent));
     }
   });
 });
