@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 
-// On SQLite the database renders GET's agent and list items as JSON (src/db/json-rows.ts); on
-// PostgreSQL they go through the row path. Either way they must be exactly the agent that POST
-// answered with (always shaped in JavaScript from the response schema).
+// The database renders GET's agent and list items as JSON (src/db/json-rows.ts): they must be
+// exactly the agent POST answered with, which is shaped in JavaScript from the response schema.
 describe('agents rendered by the database are exactly the agents POST answers', () => {
   let server: TestServer;
   let acme: SeededCompany;

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
-import { type JsonRowSpec, jsonRowSql, rendersJsonRows } from '../db/json-rows.ts';
+import { type JsonRowSpec, jsonRowSql } from '../db/json-rows.ts';
 import { type PageItems, PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
@@ -79,7 +79,7 @@ function live(scope: TenantScope) {
 }
 
 const findLive = new PreparedQuery((scope, args: { id: string }) => live(scope).selectAll().where('id', '=', args.id));
-const findLiveJson = new PreparedQuery((scope, args: { id: string }) => live(scope).select(jsonRowSql(AGENT_JSON).as('json')).where('id', '=', args.id));
+const findLiveJson = new PreparedQuery((scope, args: { id: string }) => live(scope).select(jsonRowSql(scope.db, AGENT_JSON).as('json')).where('id', '=', args.id));
 const findAny = new PreparedQuery((scope, args: { id: string }) => scope.selectFrom('agents').selectAll().where('id', '=', args.id));
 
 /** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
@@ -87,12 +87,8 @@ export function findAgentRow(scope: TenantScope, id: string, options: { includeD
   return (options.includeDeleted ? findAny : findLive).takeFirst(scope, { id });
 }
 
-/** A live agent as the API shows it: rendered by the database where it renders JSON (src/db/json-rows.ts). */
-export async function findAgentForResponse(scope: TenantScope, id: string): Promise<Agent | RenderedJson<Agent> | undefined> {
-  if (!rendersJsonRows(scope.db)) {
-    const row = await findLive.takeFirst(scope, { id });
-    return row && toAgent(row);
-  }
+/** A live agent as the API shows it, rendered by the database (src/db/json-rows.ts). */
+export async function findAgentForResponse(scope: TenantScope, id: string): Promise<RenderedJson<Agent> | undefined> {
   const row = await findLiveJson.takeFirst(scope, { id });
   return row && new RenderedJson<Agent>(row.json);
 }

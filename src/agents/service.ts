@@ -29,7 +29,7 @@ export function createAgent(clock: Clock, ctx: CompanyContext, input: CreateAgen
   return transact(ctx.scope.db, ctx.commitHook, (trx) => insertAgent(ctx.scope.in(trx), clock, input));
 }
 
-export async function getAgent(ctx: CompanyContext, id: string): Promise<Agent | RenderedJson<Agent>> {
+export async function getAgent(ctx: CompanyContext, id: string): Promise<RenderedJson<Agent>> {
   const agent = await findAgentForResponse(ctx.scope, id);
   if (!agent) throw errors.notFound('agent', id);
   return agent;

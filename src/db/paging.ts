@@ -1,7 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
-import { type JsonRowSpec, jsonRowSql, rendersJsonRows } from './json-rows.ts';
+import { type JsonRowSpec, jsonRowSql } from './json-rows.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
 import type { TenantScope } from './tenant-scope.ts';
@@ -40,7 +40,7 @@ interface PageArgs {
 // Kysely's builder types do not survive a generic table parameter; the page code only needs these.
 type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
 
-/** A page's items: rows to map, or (SQLite, with a `render` spec) the items already as JSON. */
+/** A page's items: rows to map, or (with a `render` spec) the items already as JSON. */
 export type PageItems<Row, Item> = { rows: Row[]; rendered?: undefined } | { rows?: undefined; rendered: RenderedJson<Item[]> };
 
 /**
@@ -48,7 +48,7 @@ export type PageItems<Row, Item> = { rows: Row[]; rendered?: undefined } | { row
  * shape through the tenant scope, and each request only fills in the values. `filtered` receives
  * placeholders for the filter values, so it may test whether a filter is present but must pass
  * the values to the query unchanged (precompute patterns and the like in `args`). With `render`,
- * SQLite renders the items as JSON (src/db/json-rows.ts).
+ * the database renders the items as JSON (src/db/json-rows.ts).
  */
 export class PreparedPage<A extends object, Row, Item = never> {
   readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
@@ -68,7 +68,7 @@ export class PreparedPage<A extends object, Row, Item = never> {
     this.#count = new PreparedQuery((scope, args) => base(scope, args).select(sql<number>`count(*)`.as('total')));
     this.#rows = new PreparedQuery(
       (scope, args) =>
-        (render && rendersJsonRows(scope.db) ? base(scope, args).select(jsonRowSql(render).as('json')) : (select(base(scope, args)) as unknown as AnySelect))
+        (render ? base(scope, args).select(jsonRowSql(scope.db, render).as('json')) : (select(base(scope, args)) as unknown as AnySelect))
           .orderBy(sql.ref(args.sort), args.order)
           .orderBy(sql.ref('id'), args.order)
           .limit(args.limit)
@@ -83,7 +83,7 @@ export class PreparedPage<A extends object, Row, Item = never> {
     const page = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset: (query.page - 1) * query.limit };
     const [countRow, rows] = await Promise.all([this.#count.takeFirst(scope, filters), this.#rows.execute(scope, page)]);
     const total = Number(countRow?.total ?? 0);
-    if (this.#render && rendersJsonRows(scope.db)) return { rendered: RenderedJson.array<Item>((rows as unknown as { json: string }[]).map((r) => r.json)), total };
+    if (this.#render) return { rendered: RenderedJson.array<Item>((rows as unknown as { json: string }[]).map((r) => r.json)), total };
     return { rows, total };
   }
 }
