@@ -185,9 +185,6 @@ process.stdout.write(
   `webhook delivery benchmark ${new Date().toISOString()}: ${events} events, ${perInterview} per interview, batch ${batchSize}, ${repeat} run(s); ` +
     `${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]?.toFixed(2)}\n`,
 );
-// Keeps the event loop alive between runs: closing a SQLite database awaits its checkpointer
-// worker's exit, and that worker is unref'd, so an otherwise idle loop would end the process there.
-const keepAlive = setInterval(() => undefined, 1000);
 const medians: Record<string, number> = {};
 const cpuMedians: Record<string, number> = {};
 for (const engine of engines) {
@@ -207,7 +204,6 @@ for (const engine of engines) {
     cpuMedians[engine] = median(results.map((r) => r.cpuUsPerDelivery));
   }
 }
-clearInterval(keepAlive);
 for (const [engine, value] of Object.entries(medians)) {
   const verdict = engine === 'sqlite' ? (value >= TARGET_SQLITE ? `meets the ${TARGET_SQLITE}/s target` : `BELOW the ${TARGET_SQLITE}/s target`) : 'no target';
   process.stdout.write(`${engine}: median ${value} deliveries/s (${verdict}); runner CPU median ${cpuMedians[engine]} µs/delivery\n`);
