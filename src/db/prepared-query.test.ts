@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgentRow } from '../agents/repository.ts';
+import { CreateAgentBody } from '../agents/schema.ts';
 import { insertAgent } from '../agents/service.ts';
 import { systemClock } from '../core/clock.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import { TenantScope } from './tenant-scope.ts';
 
-const input = {
-  name: 'Prepared',
-  type: 'ONLINE',
-  focus: 'SCREENING',
-  language: 'EN',
-  duration: 30,
-  questions: [],
-  instructions: null,
-  voiceId: null,
-  companyPhoneNumberId: null,
-  cefrLevel: null,
-  backgroundSound: 'OFFICE',
-  metadata: {},
-} as const;
+// An agent with every default, as a create request without options would make it.
+const input = CreateAgentBody.parse({ name: 'Prepared' });
 
 describe('prepared queries', () => {
   let server: TestServer;
@@ -34,7 +23,7 @@ describe('prepared queries', () => {
   afterAll(() => server.close());
 
   it('fill the caller company in: another company never sees the row', async () => {
-    const agent = await insertAgent(scope, systemClock, { ...input, questions: [] });
+    const agent = await insertAgent(scope, systemClock, input);
     expect((await findAgentRow(scope, agent.id))?.id).toBe(agent.id);
     expect(await findAgentRow(other, agent.id)).toBeUndefined();
   });
@@ -45,7 +34,7 @@ describe('prepared queries', () => {
     let inserted!: (id: string) => void;
     const insertedId = new Promise<string>((resolve) => (inserted = resolve));
     const transaction = server.deps.database.db.transaction().execute(async (trx) => {
-      const agent = await insertAgent(scope.in(trx), systemClock, { ...input, questions: [] });
+      const agent = await insertAgent(scope.in(trx), systemClock, input);
       inserted(agent.id);
       await held;
       throw new Error('roll back');
