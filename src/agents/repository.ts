@@ -54,7 +54,7 @@ export function toAgentRow(agent: Agent): Omit<AgentRow, 'companyId'> {
   };
 }
 
-/** The agent's API fields (AgentSchema's order) and the columns that hold them, for rendered pages. */
+/** The agent's API fields (AgentSchema's order) and the columns that hold them, for agents the database renders. */
 const AGENT_JSON: JsonRowSpec = {
   id: { column: 'id' },
   companyId: { column: 'companyId' },
