@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
 import { type JsonRowSpec, jsonRowSql } from '../db/json-rows.ts';
-import { type PageItems, PreparedPage } from '../db/paging.ts';
+import { PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -105,7 +105,7 @@ interface AgentFilters {
   searchPattern: string | undefined;
 }
 
-const agentPage = new PreparedPage<AgentFilters, AgentRow, Agent>(
+const agentPage = new PreparedPage<AgentFilters, Agent>(
   (scope, f: AgentFilters) => {
     let base = live(scope);
     if (f.type !== undefined) base = base.where('type', '=', f.type);
@@ -114,11 +114,11 @@ const agentPage = new PreparedPage<AgentFilters, AgentRow, Agent>(
     if (f.searchPattern !== undefined) base = base.where(matchesPattern('name', f.searchPattern));
     return base;
   },
-  (qb) => qb.selectAll() as never,
-  { render: AGENT_JSON },
+  AGENT_JSON,
 );
 
-export function listAgentRows(scope: TenantScope, query: AgentListQuery): Promise<PageItems<AgentRow, Agent> & { total: number }> {
+/** A page of live agents as the API shows them, rendered by the database. */
+export function listAgentPage(scope: TenantScope, query: AgentListQuery): Promise<{ items: RenderedJson<Agent[]>; total: number }> {
   const filters = { type: query.type, focus: query.focus, language: query.language, searchPattern: query.search ? containsPattern(query.search) : undefined };
   return agentPage.fetch(scope, filters, query);
 }

@@ -7,7 +7,7 @@ import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
 import type { RenderedJson } from '../core/rendered-json.ts';
-import { findAgentForResponse, findAgentRowForUpdate, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
+import { findAgentForResponse, findAgentRowForUpdate, insertAgentRow, listAgentPage, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
 import { agentRuleIssues, phoneNumberIssues } from './rules.ts';
 import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from './schema.ts';
 
@@ -36,8 +36,8 @@ export async function getAgent(ctx: CompanyContext, id: string): Promise<Rendere
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {
-  const page = await listAgentRows(ctx.scope, query);
-  return toPage(page.rendered ?? page.rows.map(toAgent), page.total, query);
+  const { items, total } = await listAgentPage(ctx.scope, query);
+  return toPage(items, total, query);
 }
 
 /**

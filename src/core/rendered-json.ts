@@ -1,5 +1,5 @@
 /**
- * JSON text rendered elsewhere — the database renders list rows (src/db/json-rows.ts) — that a
+ * JSON text rendered elsewhere — the database renders agents (src/db/json-rows.ts) — that a
  * response writes out as it is. `T` is what the text holds, for the types of the code around it.
  */
 export class RenderedJson<T> {
@@ -7,8 +7,8 @@ export class RenderedJson<T> {
 
   constructor(readonly text: string) {}
 
-  /** A JSON array of already rendered JSON values. */
-  static array<T>(items: RenderedJson<T>[] | string[]): RenderedJson<T[]> {
-    return new RenderedJson(`[${items.map((i) => (typeof i === 'string' ? i : i.text)).join(',')}]`);
+  /** A JSON array of JSON texts, each one value. */
+  static array<T>(items: string[]): RenderedJson<T[]> {
+    return new RenderedJson(`[${items.join(',')}]`);
   }
 }

@@ -40,27 +40,18 @@ interface PageArgs {
 // Kysely's builder types do not survive a generic table parameter; the page code only needs these.
 type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
 
-/** A page's items: rows to map, or (with a `render` spec) the items already as JSON. */
-export type PageItems<Row, Item> = { rows: Row[]; rendered?: undefined } | { rows?: undefined; rendered: RenderedJson<Item[]> };
-
 /**
- * `fetchPage` as prepared queries (src/db/prepared-query.ts): the filters are built once per
- * shape through the tenant scope, and each request only fills in the values. `filtered` receives
- * placeholders for the filter values, so it may test whether a filter is present but must pass
- * the values to the query unchanged (precompute patterns and the like in `args`). With `render`,
- * the database renders the items as JSON (src/db/json-rows.ts).
+ * `fetchPage` as prepared queries (src/db/prepared-query.ts), with the items rendered as JSON by
+ * the database (src/db/json-rows.ts): the filters are built once per shape through the tenant
+ * scope, and each request only fills in the values. `filtered` receives placeholders for the
+ * filter values, so it may test whether a filter is present but must pass the values to the
+ * query unchanged (precompute patterns and the like in `args`).
  */
-export class PreparedPage<A extends object, Row, Item = never> {
+export class PreparedPage<A extends object, Item> {
   readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
-  readonly #rows: PreparedQuery<A & PageArgs, Row>;
-  readonly #render: JsonRowSpec | undefined;
+  readonly #rows: PreparedQuery<A & PageArgs, { json: string }>;
 
-  constructor(
-    filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>,
-    select: (qb: AnySelect) => SelectQueryBuilder<DB, never, Row>,
-    options: { render?: JsonRowSpec } = {},
-  ) {
-    const render = (this.#render = options.render);
+  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, render: JsonRowSpec) {
     const base = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>): AnySelect => {
       const query = filtered(scope, args) as unknown as AnySelect;
       return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
@@ -68,22 +59,21 @@ export class PreparedPage<A extends object, Row, Item = never> {
     this.#count = new PreparedQuery((scope, args) => base(scope, args).select(sql<number>`count(*)`.as('total')));
     this.#rows = new PreparedQuery(
       (scope, args) =>
-        (render ? base(scope, args).select(jsonRowSql(scope.db, render).as('json')) : (select(base(scope, args)) as unknown as AnySelect))
+        base(scope, args)
+          .select(jsonRowSql(scope.db, render).as('json'))
           .orderBy(sql.ref(args.sort), args.order)
           .orderBy(sql.ref('id'), args.order)
           .limit(args.limit)
-          .offset(args.offset) as unknown as SelectQueryBuilder<DB, never, Row>,
+          .offset(args.offset),
       { inline: ['sort', 'order'] },
     );
   }
 
-  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<PageItems<Row, Item> & { total: number }> {
+  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<{ items: RenderedJson<Item[]>; total: number }> {
     // InstantSchema has already normalised updatedSince to the stored form (UTC, ms, Z).
     const filters = { ...args, updatedSince: query.updatedSince };
     const page = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset: (query.page - 1) * query.limit };
     const [countRow, rows] = await Promise.all([this.#count.takeFirst(scope, filters), this.#rows.execute(scope, page)]);
-    const total = Number(countRow?.total ?? 0);
-    if (this.#render) return { rendered: RenderedJson.array<Item>((rows as unknown as { json: string }[]).map((r) => r.json)), total };
-    return { rows, total };
+    return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total: Number(countRow?.total ?? 0) };
   }
 }

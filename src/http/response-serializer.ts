@@ -8,13 +8,13 @@ import { RenderedJson } from '../core/rendered-json.ts';
  * each value's JSON type, enum and literal, then hands the result to JSON.stringify. It replaces a
  * full `zod.encode` per response, which re-ran every string format check (UUID regexes, …) on data
  * the service itself produced: 30 µs for one agent and 150 µs for a page of 20, against ≈ 3 µs and
- * 25 µs here (docs/decisions.md, "Response serialisation"). Schema kinds this does not know (pipes,
- * transforms, unions, dates …) keep zod's own encoder for their subtree, so nothing is lost.
+ * 25 µs here (docs/decisions.md, "Performance choices with visible effects"). Schema kinds this
+ * does not know (pipes, transforms, unions, dates …) keep zod's own encoder for their subtree.
  *
  * Where an array or an object is declared, the value may also be RenderedJson (what the database
- * rendered as JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper leaves a token
- * in its place that no data can spell (a per-process random nonce), swapped for the text after
- * JSON.stringify.
+ * rendered as JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper
+ * leaves a token in its place that no data can spell (a per-process random nonce), swapped for
+ * the text after JSON.stringify.
  */
 
 // The path of a value is only worked out when it fails: a ResponseShapeError gathers it on its way
@@ -66,6 +66,11 @@ const TOKEN = `\u0000rendered:${randomBytes(16).toString('hex')}:`;
 // The rendered texts of the response being serialised (serialisation is synchronous).
 let rendered: string[] = [];
 
+/** Where a RenderedJson value stands until JSON.stringify has run. */
+function tokenFor(value: RenderedJson<unknown>): string {
+  return `${TOKEN}${rendered.push(value.text) - 1}`;
+}
+
 function compile(schema: ZodType): Shape {
   const def = defOf(schema);
   switch (def.type) {
@@ -101,7 +106,7 @@ function compile(schema: ZodType): Shape {
     case 'array': {
       const element = compile(def.element as ZodType);
       return (v) => {
-        if (v instanceof RenderedJson) return `${TOKEN}${rendered.push(v.text) - 1}`;
+        if (v instanceof RenderedJson) return tokenFor(v);
         if (!Array.isArray(v)) return fail('an array');
         const out = new Array<unknown>(v.length);
         let i = 0;
@@ -150,7 +155,7 @@ function compileObject(shape: Record<string, ZodType>): Shape {
     }
   };`;
   const shapeObject = new Function('s', 'fail', 'within', source)(shapes, fail, within) as Shape;
-  return (v) => (v instanceof RenderedJson ? `${TOKEN}${rendered.push(v.text) - 1}` : shapeObject(v));
+  return (v) => (v instanceof RenderedJson ? tokenFor(v) : shapeObject(v));
 }
 
 /** Zod's own encoder, for schema kinds the shaper does not compile. */
