@@ -53,15 +53,15 @@ export class RateLimiter {
     const minuteStart = Math.floor(nowMs / 60_000) * 60;
     const hourStart = Math.floor(nowMs / 3_600_000) * 3600;
     const reset = { minute: minuteStart + 60, hour: hourStart + 3600 };
-    // Spends a local token of this window; synchronous, so concurrent requests never share one.
-    const take = (): RateDecision | null => {
-      const grant = this.grantFor(keyId, minuteStart, hourStart);
-      if (grant.tokens <= 0) return null;
-      grant.tokens -= 1;
-      return this.allowed(grant, limits, reset);
-    };
+    return this.take(keyId, limits, minuteStart, hourStart, reset) ?? this.consumeReserving(keyId, limits, nowMs, minuteStart, hourStart, reset);
+  }
 
-    return take() ?? this.consumeReserving(keyId, limits, nowMs, minuteStart, hourStart, reset, take);
+  /** Spends a local token of this window; synchronous, so concurrent requests never share one. */
+  private take(keyId: string, limits: Limits, minuteStart: number, hourStart: number, reset: Limits): RateDecision | null {
+    const grant = this.grantFor(keyId, minuteStart, hourStart);
+    if (grant.tokens <= 0) return null;
+    grant.tokens -= 1;
+    return this.allowed(grant, limits, reset);
   }
 
   private async consumeReserving(
@@ -71,7 +71,6 @@ export class RateLimiter {
     minuteStart: number,
     hourStart: number,
     reset: Limits,
-    take: () => RateDecision | null,
   ): Promise<RateDecision> {
     const known = this.grantFor(keyId, minuteStart, hourStart);
     const wanted = Math.max(
@@ -89,7 +88,7 @@ export class RateLimiter {
       return this.allowed(grant, limits, reset);
     }
     // A concurrent reservation of this process may have brought tokens meanwhile.
-    return take() ?? this.refused(keyId, limits, reset, minuteStart, hourStart, nowMs, take);
+    return this.take(keyId, limits, minuteStart, hourStart, reset) ?? this.refused(keyId, limits, reset, minuteStart, hourStart, nowMs);
   }
 
   /** This process's grant for the key in the given windows (a new, empty one when they moved on). */
@@ -154,7 +153,6 @@ export class RateLimiter {
     minuteStart: number,
     hourStart: number,
     nowMs: number,
-    take: () => RateDecision | null,
   ): Promise<RateDecision> {
     const row = await this.db.selectFrom('rateLimitCounters').selectAll().where('apiKeyId', '=', keyId).executeTakeFirst();
     const minuteUsed = row && Number(row.minuteStart) >= minuteStart ? Number(row.minuteUsed) : 0;
@@ -162,7 +160,7 @@ export class RateLimiter {
     const grant = this.grantFor(keyId, minuteStart, hourStart);
     grant.minuteUsed = Math.max(grant.minuteUsed, minuteUsed);
     grant.hourUsed = Math.max(grant.hourUsed, hourUsed);
-    const late = take();
+    const late = this.take(keyId, limits, minuteStart, hourStart, reset);
     if (late) return late;
     const window = hourUsed + 1 > limits.hour ? 'hour' : 'minute';
     const nowSeconds = nowMs / 1000;
