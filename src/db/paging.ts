@@ -8,7 +8,8 @@ import type { TenantScope } from './tenant-scope.ts';
 
 /**
  * One page of a list query, in a total order (sort column, then id), plus the total count.
- * The builder must already hold the tenant scope and the filters.
+ * The builder must already hold the tenant scope and the filters. The total comes with the page
+ * from one statement (see PreparedPage, below).
  */
 export async function fetchPage<DB, TB extends keyof DB, Row>(
   base: SelectQueryBuilder<DB, TB, object>,
@@ -17,17 +18,22 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
 ): Promise<{ rows: Row[]; total: number }> {
   let filtered = base;
   if (query.updatedSince) filtered = filtered.where(sql.ref('updatedAt'), '>=', new Date(query.updatedSince).toISOString());
-  const [countRow, rows] = await Promise.all([
-    filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirst(),
-    select(filtered)
-      .orderBy(sql.ref(query.sort), query.order)
-      .orderBy(sql.ref('id'), query.order)
-      .limit(query.limit)
-      .offset((query.page - 1) * query.limit)
-      .execute(),
-  ]);
-  return { rows, total: Number((countRow as { total?: number } | undefined)?.total ?? 0) };
+  const count = filtered.select(sql<number>`count(*)`.as('total'));
+  const offset = (query.page - 1) * query.limit;
+  const rows = (await select(filtered)
+    .select(count.as(PAGE_TOTAL) as never)
+    .orderBy(sql.ref(query.sort), query.order)
+    .orderBy(sql.ref('id'), query.order)
+    .limit(query.limit)
+    .offset(offset)
+    .execute()) as (Row & { [PAGE_TOTAL]: number | null })[];
+  const first = rows[0];
+  const total = first ? first[PAGE_TOTAL] : offset === 0 ? 0 : ((await count.executeTakeFirst()) as { total?: number } | undefined)?.total;
+  return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total: Number(total ?? 0) };
 }
+
+/** The column that carries the total beside a page's rows (no table has a column of that name). */
+const PAGE_TOTAL = 'pageTotal';
 
 interface PageArgs {
   sort: ListQuery['sort'];
