@@ -60,6 +60,14 @@ describe('jobs: list and tenancy', () => {
     expect((await acme.api('GET', '/jobs')).body).toEqual(res.body);
   });
 
+  it('a page past the end is empty but keeps the totals; a filter that matches nothing totals 0', async () => {
+    expect((await list({ limit: 4, page: 3 })).body).toEqual({ data: [], total: 6, page: 3, limit: 4, totalPages: 2 });
+    expect((await list({ limit: 4, page: 2, status: 'OPEN' })).body).toEqual({ data: [], total: 3, page: 2, limit: 4, totalPages: 1 });
+    expect((await list({ status: 'OPEN', search: 'no such title' })).body).toMatchObject({ data: [], total: 0, totalPages: 0 });
+    // The rows carry nothing beyond the job's own fields (the total rides beside them in SQL).
+    expect(Object.keys((await list({ limit: 1 })).body.data[0] ?? {})).not.toContain('pageTotal');
+  });
+
   it('pages of 4 in both orders see every row exactly once (ties broken by id)', async () => {
     for (const order of ['asc', 'desc'] as const) {
       const first = await list({ limit: 4, page: 1, order });
