@@ -55,9 +55,9 @@ type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
  *
  * The page and the total come from one statement: the count is an uncorrelated subquery, which
  * both databases evaluate once per statement. One round trip instead of two (on PostgreSQL the
- * list answered ≈ 25 % more pages), and the total is counted in the same snapshot as the page
- * (two statements on two pooled connections could see different commits). Only a page past the
- * end, which has no row to carry the total, asks for the count alone.
+ * agents list answered ≈ 40 % more pages, bench/README.md), and the total is counted in the same
+ * snapshot as the page (two statements on two pooled connections could see different commits).
+ * Only a page past the end, which has no row to carry the total, asks for the count alone.
  */
 export class PreparedPage<A extends object, Item> {
   readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
