@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { literalLimit } from '../db/literal-limit.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CandidatesTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -87,7 +88,7 @@ export async function replaceJobLinks(scope: TenantScope, candidateId: string, j
 
 /** Adds one job at the end of a candidate's list (an inline job created with an interview). */
 export async function appendJobLink(scope: TenantScope, candidateId: string, jobId: string, at: string): Promise<void> {
-  const last = await scope.selectFrom('candidateJobs').select('position').where('candidateId', '=', candidateId).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  const last = await scope.selectFrom('candidateJobs').select('position').where('candidateId', '=', candidateId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   await scope.insertInto('candidateJobs', { candidateId, jobId, position: (last?.position ?? -1) + 1 }).execute();
   await scope.updateTable('candidates').set({ updatedAt: at }).where('id', '=', candidateId).execute();
 }

@@ -2,6 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
 import { type JsonRowSpec, jsonRowSql } from './json-rows.ts';
+import { literalLimit } from './literal-limit.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
 import type { TenantScope } from './tenant-scope.ts';
@@ -24,7 +25,7 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
     .select(count.as(PAGE_TOTAL) as never)
     .orderBy(sql.ref(query.sort), query.order)
     .orderBy(sql.ref('id'), query.order)
-    .limit(query.limit)
+    .limit(literalLimit(query.limit))
     .offset(offset)
     .execute()) as (Row & { [PAGE_TOTAL]: number | null })[];
   const first = rows[0];
@@ -76,9 +77,9 @@ export class PreparedPage<A extends object, Item> {
           .select([count(scope, args).as('total'), jsonRowSql(scope.db, render).as('json')])
           .orderBy(sql.ref(args.sort), args.order)
           .orderBy(sql.ref('id'), args.order)
-          .limit(args.limit)
+          .limit(literalLimit(args.limit))
           .offset(args.offset),
-      { inline: ['sort', 'order'] },
+      { inline: ['sort', 'order', 'limit'] },
     );
   }
 

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { literalLimit } from '../db/literal-limit.ts';
 import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CallAttemptsTable, InterviewsTable, TranscriptTurnsTable } from '../db/schema.ts';
@@ -144,7 +145,7 @@ export async function transcriptOf(scope: TenantScope, interviewId: string): Pro
 
 export async function appendTranscriptTurns(scope: TenantScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
   if (turns.length === 0) return;
-  const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(1).executeTakeFirst();
+  const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   const start = (last?.position ?? -1) + 1;
   await scope.insertInto('transcriptTurns', turns.map((turn, i) => ({ ...turn, interviewId, position: start + i }))).execute();
 }
