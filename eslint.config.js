@@ -13,6 +13,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', {
         selector: "MemberExpression[object.name='process'][property.name='env']",
         message: 'Read configuration through src/config/config.ts only.',
+      }, {
+        selector: "CallExpression[callee.property.name='limit']:not([arguments.0.callee.name='literalLimit'])",
+        message: 'Write a LIMIT with literalLimit(n) (src/db/literal-limit.ts): a bound LIMIT makes SQLite recompile the statement on every run.',
       }],
     },
   },

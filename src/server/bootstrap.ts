@@ -3,6 +3,7 @@ import { newCompanyRow } from '../companies/service.ts';
 import { insertCompany } from '../companies/repository.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { withStartupLock } from '../db/migrations.ts';
 
 export interface BootstrapResult {
@@ -18,7 +19,7 @@ export interface BootstrapResult {
  */
 export async function bootstrapIfEmpty(database: Database, clock: Clock, bootstrapKey: string | undefined): Promise<BootstrapResult | null> {
   return withStartupLock(database, async () => {
-    const existing = await database.db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
+    const existing = await database.db.selectFrom('companies').select('id').limit(literalLimit(1)).executeTakeFirst();
     if (existing) return null;
     return database.db.transaction().execute(async (trx) => {
       const company = newCompanyRow(clock, { name: 'My company' });
