@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { RouteAccess } from '../http/route-docs.ts';
+import { prependRouteHook } from '../http/route-hooks.ts';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import { errors } from '../errors/catalogue.ts';
@@ -83,8 +84,8 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
       if (pending) pending.then(() => done(), done);
       else done();
     };
-    // First, as a global hook would run: a route's own hooks see the actor.
-    route.onRequest = [hook, ...(route.onRequest ? [route.onRequest].flat() : [])];
+    // First, so a route's own hooks see the actor.
+    prependRouteHook(route, 'onRequest', hook);
   });
 }
 

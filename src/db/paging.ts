@@ -28,9 +28,16 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
     .limit(literalLimit(query.limit))
     .offset(offset)
     .execute()) as (Row & { [PAGE_TOTAL]: number | null })[];
-  const first = rows[0];
-  const total = first ? first[PAGE_TOTAL] : offset === 0 ? 0 : ((await count.executeTakeFirst()) as { total?: number } | undefined)?.total;
-  return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total: Number(total ?? 0) };
+  const total = await pageTotal(rows[0]?.[PAGE_TOTAL], offset, async () => ((await count.executeTakeFirst()) as { total?: number } | undefined)?.total);
+  return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total };
+}
+
+/**
+ * The total a page's first row carries. Without a row: nothing matches on the first page, and a
+ * page past the end counts on its own.
+ */
+async function pageTotal(carried: number | null | undefined, offset: number, countAlone: () => Promise<number | undefined>): Promise<number> {
+  return Number(carried ?? (offset === 0 ? 0 : await countAlone()) ?? 0);
 }
 
 /** The column that carries the total beside a page's rows (no table has a column of that name). */
@@ -88,9 +95,7 @@ export class PreparedPage<A extends object, Item> {
     const filters = { ...args, updatedSince: query.updatedSince };
     const offset = (query.page - 1) * query.limit;
     const rows = await this.#rows.execute(scope, { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset });
-    const first = rows[0];
-    // No row on the first page: nothing matches. Past the end: count on its own.
-    const total = first ? first.total : offset === 0 ? 0 : (await this.#count.takeFirst(scope, filters))?.total;
-    return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total: Number(total ?? 0) };
+    const total = await pageTotal(rows[0]?.total, offset, async () => (await this.#count.takeFirst(scope, filters))?.total);
+    return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total };
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, 
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
+import { prependRouteHook } from '../http/route-hooks.ts';
 import { errors } from '../errors/catalogue.ts';
 import '../auth/actor.ts';
 
@@ -102,8 +103,8 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>, clock: 
       if (!key || !request.actor) return done(null, payload);
       record(request, reply, payload, key, request.actor.apiKey.id).then((p) => done(null, p), done);
     };
-    route.preValidation = [preValidation, ...(route.preValidation ? [route.preValidation].flat() : [])];
-    route.onSend = [onSend, ...(route.onSend ? [route.onSend].flat() : [])];
+    prependRouteHook(route, 'preValidation', preValidation);
+    prependRouteHook(route, 'onSend', onSend);
   });
 }
 
