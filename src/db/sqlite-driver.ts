@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { SqliteDriver } from './sqlite-group-commit.ts';
 import {
   CamelCasePlugin,
   type CompiledQuery,
   type DatabaseConnection,
   type Dialect,
-  type Driver,
   type Kysely,
   type PluginTransformResultArgs,
   type QueryResult,
@@ -22,13 +22,14 @@ import {
  * - rows are read as arrays and built in JavaScript (cheaper than better-sqlite3's own objects),
  *   once, with the camelCase names `SqliteCamelCase` works out once per statement, rather than
  *   built by better-sqlite3 and rebuilt by the plugin with every key renamed;
- * - the single connection is handed out without allocating a promise when nobody holds it.
+ * - the single connection is handed out without allocating a promise when nobody holds it, and
+ *   transactions commit in groups (src/db/sqlite-group-commit.ts).
  */
 
 /** A read's rows as SQLite gave them: value arrays and the statement's column names. */
 const ROW_ARRAYS = Symbol('sqlite row arrays');
 
-interface RowArrays {
+export interface RowArrays {
   values: unknown[][];
   columns: string[];
 }
@@ -114,7 +115,7 @@ interface Prepared {
   columns: string[] | null;
 }
 
-class SqliteConnection implements DatabaseConnection {
+export class SqliteConnection implements DatabaseConnection {
   private readonly cache = new Map<string, Prepared>();
 
   constructor(
@@ -128,6 +129,11 @@ class SqliteConnection implements DatabaseConnection {
     if (columns) return Promise.resolve(readResult(statement.all(parameters) as unknown[][], columns) as QueryResult<R>);
     const { changes, lastInsertRowid } = statement.run(parameters);
     return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
+  }
+
+  /** A statement without parameters or rows (BEGIN, COMMIT, SAVEPOINT …). */
+  run(sql: string): void {
+    this.prepare(sql).statement.run();
   }
 
   /** A read's rows as arrays, at once. */
@@ -170,53 +176,4 @@ function toObjects(rows: unknown[][], columns: string[]): UnknownRow[] {
     objects[r] = row;
   }
   return objects;
-}
-
-/** SQLite has one connection: whoever holds it (a transaction, a query) has it alone, in turn. */
-class SqliteDriver implements Driver {
-  // Free exactly when `held` is false: a release with someone waiting hands the connection on.
-  private held = false;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(
-    private readonly connection: SqliteConnection,
-    private readonly handle: BetterSqlite3.Database,
-  ) {}
-
-  async init(): Promise<void> {}
-
-  acquireConnection(): Promise<DatabaseConnection> {
-    if (!this.held) {
-      this.held = true;
-      return Promise.resolve(this.connection);
-    }
-    return new Promise((resolve) => this.waiting.push(() => resolve(this.connection)));
-  }
-
-  /** Runs a read at once if nobody holds the connection; undefined if somebody does. */
-  readIfFree(sql: string, parameters: readonly unknown[]): RowArrays | undefined {
-    return this.held ? undefined : this.connection.readArrays(sql, parameters);
-  }
-
-  async releaseConnection(): Promise<void> {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.held = false;
-  }
-
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'begin', parameters: [] } as unknown as CompiledQuery);
-  }
-
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
-  }
-
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
-  }
-
-  async destroy(): Promise<void> {
-    this.handle.close();
-  }
 }

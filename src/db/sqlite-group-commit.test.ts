@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '../../test/harness.ts';
+import { attachDirectReads, directReadsOf, SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
+
+// The SQLite driver alone (so once, in the SQLite project), on a real database file, with a second
+// connection watching what is committed.
+interface Rows {
+  items: { id: number; parentId: number | null };
+  parents: { id: number };
+}
+
+describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
+  let dir: string;
+  let file: string;
+  let db: Kysely<Rows>;
+  let observer: BetterSqlite3.Database;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'interviewd-group-commit-'));
+    file = join(dir, 'db.sqlite');
+    const handle = new BetterSqlite3(file);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    // No checkpoints: the WAL's size counts what the commits wrote.
+    handle.pragma('wal_autocheckpoint = 0');
+    handle.exec(`create table parents (id integer primary key);
+      create table items (id integer primary key, parent_id integer references parents(id) deferrable initially deferred);
+      insert into parents values (1);`);
+    handle.pragma('foreign_keys = ON');
+    const dialect = sqliteDialect(handle);
+    const camelCase = new SqliteCamelCase();
+    db = new Kysely<Rows>({ dialect, plugins: [camelCase] });
+    attachDirectReads(db, dialect, camelCase);
+    observer = new BetterSqlite3(file, { readonly: true });
+  });
+
+  afterEach(async () => {
+    observer.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const committedIds = () => (observer.prepare('select id from items order by id').all() as { id: number }[]).map((r) => r.id);
+  const insert = (id: number, parentId: number | null = null) =>
+    db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id, parentId }).execute();
+      return id;
+    });
+  const walBytes = () => statSync(`${file}-wal`).size;
+
+  it('answers a transaction only once it is committed, and commits concurrent ones together', async () => {
+    const before = walBytes();
+    const seen: number[][] = [];
+    const ids = Array.from({ length: 10 }, (_, i) => i + 1);
+    const done = await Promise.all(ids.map((id) => insert(id).then((value) => (seen.push(committedIds()), value))));
+    expect(done).toEqual(ids);
+    // Each resolved transaction was already visible to another connection.
+    for (const visible of seen) expect(visible).toEqual(ids);
+    const grouped = walBytes() - before;
+
+    const sequentialStart = walBytes();
+    for (const id of ids) await insert(id + 100);
+    const sequential = walBytes() - sequentialStart;
+    // One commit wrote the ten rows' pages once; ten commits wrote them ten times.
+    expect(grouped * 3).toBeLessThan(sequential);
+  });
+
+  it('fails a member alone: the others of its group commit', async () => {
+    await insert(5);
+    const results = await Promise.allSettled([insert(1), insert(5), insert(2)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(committedIds()).toEqual([1, 2, 5]);
+  });
+
+  it('fails every member when the commit itself fails, and keeps none of their writes', async () => {
+    // A deferred foreign key is checked at COMMIT: the group's commit fails.
+    const results = await Promise.allSettled([insert(1), insert(2, 99), insert(3)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(committedIds()).toEqual([]);
+    // The connection is usable again.
+    await insert(4);
+    expect(committedIds()).toEqual([4]);
+  });
+
+  it('commits what is waiting before a statement outside any transaction runs (Kysely)', async () => {
+    const pending = insert(1);
+    // Queued behind the transaction; it runs once the transaction is released into the group.
+    const rows = await sql<{ id: number }>`select id from items`.execute(db);
+    expect(rows.rows).toEqual([{ id: 1 }]);
+    // Still in the same turn of the event loop (the scheduled commit has not run): the read committed it.
+    expect(committedIds()).toEqual([1]);
+    await pending;
+  });
+
+  it('commits what is waiting before a direct read runs', async () => {
+    const pending = insert(1);
+    // Enough microtask turns for the transaction to be released into the group, none for setImmediate.
+    for (let i = 0; i < 100; i++) await Promise.resolve();
+    expect(committedIds()).toEqual([]);
+    expect(directReadsOf(db)?.select('select id from items', [])).toEqual([{ id: 1 }]);
+    expect(committedIds()).toEqual([1]);
+    await pending;
+  });
+
+  it('never commits a member halfway: a transaction that waits on I/O holds the group until it ends', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = insert(1);
+    const slow = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 2, parentId: null }).execute();
+      await held;
+      await trx.insertInto('items').values({ id: 3, parentId: null }).execute();
+    });
+    // Several turns of the event loop: the scheduled commit came and found the slow member running.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(committedIds()).toEqual([]);
+    release();
+    await Promise.all([first, slow]);
+    expect(committedIds()).toEqual([1, 2, 3]);
+  });
+
+  it('rolls a failed transaction back without touching what the group holds', async () => {
+    const ok = insert(1);
+    const failed = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 2, parentId: null }).execute();
+      throw new Error('changed my mind');
+    });
+    await expect(failed).rejects.toThrow('changed my mind');
+    await ok;
+    expect(committedIds()).toEqual([1]);
+  });
+});
