@@ -5,6 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
+import { openDatabase } from './database.ts';
+import { migrateToLatest } from './migrations.ts';
 import { attachDirectReads, directReadsOf, SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
 
 // The SQLite driver alone (so once, in the SQLite project), on a real database file, with a second
@@ -133,5 +135,14 @@ describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
     await expect(failed).rejects.toThrow('changed my mind');
     await ok;
     expect(committedIds()).toEqual([1]);
+  });
+
+  it('has no deferred constraint in the schema to fail a whole group at COMMIT', async () => {
+    const database = openDatabase('sqlite::memory:');
+    await migrateToLatest(database);
+    const tables = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where sql is not null`.execute(database.db);
+    await database.close();
+    expect(tables.rows.length).toBeGreaterThan(10);
+    expect(tables.rows.filter((t) => /\bdeferr/i.test(t.sql)).map((t) => t.name)).toEqual([]);
   });
 });
