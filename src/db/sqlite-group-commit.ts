@@ -178,6 +178,10 @@ export class SqliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     this.commitGroup();
+    // Still open only if a transaction is running as the database closes: closing rolls it back.
+    const unsettled = this.group ?? [];
+    this.group = null;
     this.handle.close();
+    for (const member of unsettled) member.reject(new Error('The database closed before the transaction committed.'));
   }
 }
