@@ -32,7 +32,8 @@ describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
     handle.pragma('wal_autocheckpoint = 0');
     handle.exec(`create table parents (id integer primary key);
       create table items (id integer primary key, parent_id integer references parents(id) deferrable initially deferred);
-      insert into parents values (1);`);
+      insert into parents values (1);
+      create trigger items_abort before insert on items when new.id = 666 begin select raise(rollback, 'abort'); end;`);
     handle.pragma('foreign_keys = ON');
     const dialect = sqliteDialect(handle);
     const camelCase = new SqliteCamelCase();
@@ -135,6 +136,94 @@ describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
     await expect(failed).rejects.toThrow('changed my mind');
     await ok;
     expect(committedIds()).toEqual([1]);
+  });
+
+  it('fails a retried commit of a transaction whose group failed, and leaves the next transaction alone', async () => {
+    const controlled = await db.startTransaction().execute();
+    await controlled.insertInto('items').values({ id: 2, parentId: 99 }).execute();
+    await expect(controlled.commit().execute()).rejects.toThrow(/FOREIGN KEY/);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const next = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 3, parentId: null }).execute();
+      await held;
+      await trx.insertInto('items').values({ id: 4, parentId: null }).execute();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The retry while another transaction runs: it fails again and touches nothing of the other's.
+    await expect(controlled.commit().execute()).rejects.toThrow(/FOREIGN KEY/);
+    expect(committedIds()).toEqual([]);
+    release();
+    await next;
+    expect(committedIds()).toEqual([3, 4]);
+  });
+
+  it('gives db.connection() the connection again, in turn, for each of its transactions', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let other: Promise<string> | undefined;
+    await db.connection().execute(async (conn) => {
+      await conn.transaction().execute((trx) => trx.insertInto('items').values({ id: 1, parentId: null }).execute());
+      // Another transaction takes the connection meanwhile, and fails after a wait.
+      other = db.transaction().execute(async (trx) => {
+        await trx.insertInto('items').values({ id: 10, parentId: null }).execute();
+        await held;
+        throw new Error('other fails');
+      }).then(() => 'committed', (error: Error) => error.message);
+      setTimeout(release, 20);
+      await conn.transaction().execute((trx) => trx.insertInto('items').values({ id: 2, parentId: null }).execute());
+      expect((await conn.selectFrom('items').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2]);
+    });
+    expect(await other).toBe('other fails');
+    expect(committedIds()).toEqual([1, 2]);
+  });
+
+  it('refuses a statement on a transaction that has ended', async () => {
+    let late!: Promise<string>;
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 1, parentId: null }).execute();
+      // Not awaited: it runs after the transaction was released.
+      late = Promise.resolve().then(async () => {
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        return trx.insertInto('items').values({ id: 2, parentId: null }).execute();
+      }).then(() => 'ran', (error: Error) => error.message);
+    });
+    expect(await late).toMatch(/ended|committed/);
+    expect(committedIds()).toEqual([1]);
+  });
+
+  it('holds the write lock from the first member on: another process cannot commit under the group', async () => {
+    const writer = new BetterSqlite3(file);
+    writer.pragma('busy_timeout = 0');
+    try {
+      const reader = db.transaction().execute(async (trx) => {
+        const rows = await trx.selectFrom('items').select('id').execute();
+        // Another process tries to write while the group is open: it has to wait its turn.
+        expect(() => writer.prepare('insert into items values (100, null)').run()).toThrow(/locked|busy/i);
+        return rows;
+      });
+      const written = insert(1);
+      await Promise.all([reader, written]);
+      expect(committedIds()).toEqual([1]);
+      writer.prepare('insert into items values (100, null)').run();
+      expect(committedIds()).toEqual([1, 100]);
+    } finally {
+      writer.close();
+    }
+  });
+
+  it('fails the whole group, and runs nothing more, when SQLite rolls the transaction back', async () => {
+    const released = insert(1);
+    const aborted = db.transaction().execute(async (trx) => {
+      await expect(trx.insertInto('items').values({ id: 666, parentId: null }).execute()).rejects.toThrow('abort');
+      // Outside any transaction now, this would autocommit: it must fail instead.
+      await trx.insertInto('items').values({ id: 7, parentId: null }).execute();
+    });
+    await expect(aborted).rejects.toThrow(/rolled this transaction back/);
+    await expect(released).rejects.toThrow(/rolled back/);
+    expect(committedIds()).toEqual([]);
+    await insert(8);
+    expect(committedIds()).toEqual([8]);
   });
 
   it('has no deferred constraint in the schema to fail a whole group at COMMIT', async () => {

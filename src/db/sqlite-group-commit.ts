@@ -7,48 +7,61 @@ import type { RowArrays, SqliteConnection } from './sqlite-driver.ts';
  *
  * Group commit. A small write's COMMIT (its pages written to the WAL) costs more than the write
  * itself, and about the same for one insert as for twenty (bench/README, "What changed"). So a
- * transaction does not commit alone: it runs as a savepoint inside one open SQLite transaction,
- * is released into it when it succeeds, hands the connection on and waits. The open transaction
- * commits once the event loop has run what arrived meanwhile (setImmediate), and only then do its
- * members resolve: nothing is acknowledged before it is committed. A member that fails rolls back
- * to its savepoint and fails alone. A statement outside any transaction (a read, a single update)
- * first commits what is open, so it never sees a write that is not committed. If the commit
- * itself fails (an I/O error, a full disk), every member of the group fails with it and none of
- * their writes remains.
+ * transaction does not commit alone: it runs as a savepoint inside one open SQLite transaction
+ * (BEGIN IMMEDIATE: the write lock and the latest snapshot from the start), is released into it
+ * when it succeeds, hands the connection on and waits. The open transaction commits once the
+ * event loop has run what arrived meanwhile (setImmediate), and only then do its members resolve:
+ * nothing is acknowledged before it is committed. A member that fails rolls back to its savepoint
+ * and fails alone. A statement outside any transaction (a read, a single update) first commits
+ * what is open, so it never sees a write that is not committed. If the commit itself fails (an
+ * I/O error, a full disk), or SQLite rolls the whole transaction back, every member of the group
+ * fails and none of their writes remains.
+ *
+ * The price: a transaction that waits (a timer, the network, another transaction's result) while
+ * it runs holds back the commit of those released before it, so a transaction must never wait for
+ * one that ended just before it (they would wait for each other). DEVELOPERS.md: transactions do
+ * not wait.
  */
 
 const SAVEPOINT = 'interviewd_member';
 
 interface Member {
+  lease: SqliteLease;
   resolve(): void;
   reject(error: unknown): void;
 }
 
-/** One holding of the connection: what Kysely calls a connection, acquired and released. */
+/**
+ * One holding of the connection, what Kysely calls a connection: `holding` it (no transaction),
+ * `member` (inside its savepoint), `released` into the group (the connection handed on; its
+ * transaction ended and nothing may run on it) and `detached` once the group settled (it no longer
+ * holds the connection: a statement or transaction on it, as `db.connection()` allows, takes the
+ * connection again in turn).
+ */
 class SqliteLease implements DatabaseConnection {
-  /** `member` from BEGIN to its release or rollback; `released` once in the group (nothing left to release). */
-  state: 'query' | 'member' | 'released' = 'query';
+  state: 'holding' | 'member' | 'released' | 'detached' = 'holding';
+  /** The group commit's outcome, once released. */
+  outcome: Promise<void> | null = null;
 
-  constructor(
-    private readonly driver: SqliteDriver,
-    private readonly connection: SqliteConnection,
-  ) {}
+  constructor(private readonly driver: SqliteDriver) {}
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.state !== 'member') this.driver.commitGroup();
-    return this.connection.executeQuery(compiledQuery);
+    const waiting = this.driver.beforeStatement(this);
+    if (waiting) return waiting.then(() => this.driver.connection.executeQuery<R>(compiledQuery));
+    return this.driver.connection.executeQuery(compiledQuery);
   }
 
-  streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    if (this.state !== 'member') this.driver.commitGroup();
-    return this.connection.streamQuery(compiledQuery);
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const waiting = this.driver.beforeStatement(this);
+    if (waiting) await waiting;
+    yield* this.driver.connection.streamQuery<R>(compiledQuery);
   }
 }
 
 export class SqliteDriver implements Driver {
   // Free exactly when `held` is false: a release with someone waiting hands the connection on.
   private held = false;
-  private readonly waiting: ((lease: SqliteLease) => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
   /** Members released into the open SQLite transaction; null when none is open. */
   private group: Member[] | null = null;
   /** The member between its BEGIN and its release or rollback, if any. */
@@ -58,7 +71,7 @@ export class SqliteDriver implements Driver {
   private commitDue = false;
 
   constructor(
-    private readonly connection: SqliteConnection,
+    readonly connection: SqliteConnection,
     private readonly handle: BetterSqlite3.Database,
   ) {}
 
@@ -67,9 +80,9 @@ export class SqliteDriver implements Driver {
   acquireConnection(): Promise<DatabaseConnection> {
     if (!this.held) {
       this.held = true;
-      return Promise.resolve(new SqliteLease(this, this.connection));
+      return Promise.resolve(new SqliteLease(this));
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.waiting.push(() => resolve(new SqliteLease(this))));
   }
 
   /** Runs a read at once if nobody holds the connection; undefined if somebody does. */
@@ -79,18 +92,47 @@ export class SqliteDriver implements Driver {
     return this.connection.readArrays(sql, parameters);
   }
 
+  /** Readies the connection for a statement of the lease; a promise when it must wait its turn first. */
+  beforeStatement(lease: SqliteLease): Promise<void> | undefined {
+    switch (lease.state) {
+      case 'member':
+        // SQLite rolled the transaction back (an I/O error, say): a statement now would autocommit.
+        if (!this.handle.inTransaction) throw new Error('SQLite rolled this transaction back; it can only fail now.');
+        return undefined;
+      case 'holding':
+        this.commitGroup();
+        return undefined;
+      case 'released':
+        throw new Error('This transaction has ended; nothing more can run in it.');
+      case 'detached':
+        return this.retake(lease).then(() => this.commitGroup());
+    }
+  }
+
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    // A member released into the group handed the connection on already.
-    if ((connection as SqliteLease).state !== 'released') this.handOn();
+    const lease = connection as SqliteLease;
+    // Released mid-transaction (never in Kysely's own flow): undo it; the connection is handed on regardless.
+    if (lease.state === 'member') await this.rollbackTransaction(lease).catch(() => undefined);
+    // A lease released into the group or detached handed the connection on already.
+    if (lease.state === 'holding') {
+      lease.state = 'detached';
+      this.handOn();
+    }
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
+    if (lease.state === 'detached') await this.retake(lease);
+    if (lease.state !== 'holding' || this.active) throw new Error('A transaction is already open on this connection.');
     // SQLite ended the open transaction on its own (after an error): settle its members first, or
     // this SAVEPOINT would start a transaction of its own that its RELEASE commits.
     if (this.group && !this.handle.inTransaction) this.commitGroup();
     const opened = !this.group;
-    if (opened) this.connection.run('begin');
+    if (opened) {
+      // Left open by a failure that could not even roll back: nothing in it belongs to anyone.
+      if (this.handle.inTransaction) this.connection.run('rollback');
+      this.connection.run('begin immediate');
+    }
     try {
       this.connection.run(`savepoint ${SAVEPOINT}`);
     } catch (error) {
@@ -104,60 +146,70 @@ export class SqliteDriver implements Driver {
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
+    // Committed again (a retry after a failure): the answer is the group's, whatever it was.
+    if (lease.state !== 'member') return lease.outcome ?? Promise.reject(new Error('No transaction is open on this connection.'));
     this.connection.run(`release ${SAVEPOINT}`);
     lease.state = 'released';
     this.active = null;
     const group = this.group as Member[];
-    const committed = new Promise<void>((resolve, reject) => group.push({ resolve, reject }));
+    lease.outcome = new Promise<void>((resolve, reject) => group.push({ lease, resolve, reject }));
     this.handOn();
     if (this.commitDue) this.commitGroup();
     else this.scheduleCommit();
-    return committed;
+    return lease.outcome;
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
     // Already in the group: it fails with the group's commit, which has settled or will.
     if (lease.state !== 'member') return;
-    lease.state = 'query';
+    lease.state = 'holding';
     this.active = null;
-    if (this.handle.inTransaction) {
-      this.connection.run(`rollback to ${SAVEPOINT}`);
-      this.connection.run(`release ${SAVEPOINT}`);
+    try {
+      if (this.handle.inTransaction) {
+        this.connection.run(`rollback to ${SAVEPOINT}`);
+        this.connection.run(`release ${SAVEPOINT}`);
+      }
+    } catch (error) {
+      // The savepoint could not be undone: nothing in the open transaction can be trusted.
+      this.settleGroup(error);
+      throw error;
     }
     // Nobody else waits on the open transaction: close it now rather than leave it open.
-    if (this.group?.length === 0) this.closeGroup();
+    if (this.group?.length === 0) this.settleGroup(new Error('rolled back'));
     else if (this.commitDue) this.commitGroup();
   }
 
   /** Commits the open SQLite transaction (if any) and settles its members. Never while a member runs. */
   commitGroup(): void {
-    const group = this.group;
-    if (!group || this.active) return;
-    this.group = null;
-    this.commitDue = false;
-    let failure: unknown = null;
-    if (!this.handle.inTransaction) {
-      // SQLite rolled the whole transaction back (an I/O error, say): the members' writes are gone.
-      failure = new Error('SQLite rolled back the transaction before it could commit.');
-    } else {
-      try {
-        this.connection.run('commit');
-      } catch (error) {
-        failure = error;
-        if (this.handle.inTransaction) this.connection.run('rollback');
-      }
+    if (!this.group || this.active) return;
+    try {
+      // SQLite may have rolled the whole transaction back (an I/O error, say): the writes are gone.
+      if (!this.handle.inTransaction) throw new Error('SQLite rolled back the transaction before it could commit.');
+      this.connection.run('commit');
+    } catch (error) {
+      this.settleGroup(error);
+      return;
     }
-    for (const member of group) {
-      if (failure) member.reject(failure);
-      else member.resolve();
-    }
+    this.settleGroup(null);
   }
 
-  private closeGroup(): void {
+  /** Ends the open group: its members resolve (committed) or fail with `failure`, rolled back. */
+  private settleGroup(failure: unknown): void {
+    const group = this.group ?? [];
     this.group = null;
     this.commitDue = false;
-    if (this.handle.inTransaction) this.connection.run('rollback');
+    try {
+      if (failure !== null && this.handle.inTransaction) this.connection.run('rollback');
+    } catch {
+      // Still open: the next transaction's BEGIN rolls it back first.
+    } finally {
+      for (const member of group) {
+        member.lease.state = 'detached';
+        if (failure === null) member.resolve();
+        else member.reject(failure);
+      }
+    }
   }
 
   private scheduleCommit(): void {
@@ -170,9 +222,24 @@ export class SqliteDriver implements Driver {
     });
   }
 
+  /** The connection for a detached lease again, in turn. */
+  private retake(lease: SqliteLease): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      lease.state = 'holding';
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        lease.state = 'holding';
+        resolve();
+      }),
+    );
+  }
+
   private handOn(): void {
     const next = this.waiting.shift();
-    if (next) next(new SqliteLease(this, this.connection));
+    if (next) next();
     else this.held = false;
   }
 
