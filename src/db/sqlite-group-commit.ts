@@ -33,10 +33,10 @@ interface Member {
 
 /**
  * One holding of the connection, what Kysely calls a connection: `holding` it (no transaction),
- * `member` (inside its savepoint), `released` into the group (the connection handed on; its
- * transaction ended and nothing may run on it) and `detached` once the group settled (it no longer
- * holds the connection: a statement or transaction on it, as `db.connection()` allows, takes the
- * connection again in turn).
+ * `member` (inside its savepoint), then `released` into the group and `detached` once the group
+ * settled. A released transaction handed the connection on: nothing more runs on that lease (a
+ * `db.connection()` serves statements or one transaction, after which it is spent), so a late
+ * statement fails instead of running in someone else's transaction or holding the connection.
  */
 class SqliteLease implements DatabaseConnection {
   state: 'holding' | 'member' | 'released' | 'detached' = 'holding';
@@ -46,14 +46,16 @@ class SqliteLease implements DatabaseConnection {
   constructor(private readonly driver: SqliteDriver) {}
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const waiting = this.driver.beforeStatement(this);
-    if (waiting) return waiting.then(() => this.driver.connection.executeQuery<R>(compiledQuery));
+    try {
+      this.driver.beforeStatement(this);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.driver.connection.executeQuery(compiledQuery);
   }
 
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    const waiting = this.driver.beforeStatement(this);
-    if (waiting) await waiting;
+    this.driver.beforeStatement(this);
     yield* this.driver.connection.streamQuery<R>(compiledQuery);
   }
 }
@@ -92,20 +94,15 @@ export class SqliteDriver implements Driver {
     return this.connection.readArrays(sql, parameters);
   }
 
-  /** Readies the connection for a statement of the lease; a promise when it must wait its turn first. */
-  beforeStatement(lease: SqliteLease): Promise<void> | undefined {
-    switch (lease.state) {
-      case 'member':
-        // SQLite rolled the transaction back (an I/O error, say): a statement now would autocommit.
-        if (!this.handle.inTransaction) throw new Error('SQLite rolled this transaction back; it can only fail now.');
-        return undefined;
-      case 'holding':
-        this.commitGroup();
-        return undefined;
-      case 'released':
-        throw new Error('This transaction has ended; nothing more can run in it.');
-      case 'detached':
-        return this.retake(lease).then(() => this.commitGroup());
+  /** Readies the connection for a statement of the lease, or throws why it cannot run. */
+  beforeStatement(lease: SqliteLease): void {
+    if (lease.state === 'member') {
+      // SQLite rolled the transaction back (an I/O error, say): a statement now would autocommit.
+      if (!this.handle.inTransaction) throw new Error('SQLite rolled this transaction back; it can only fail now.');
+    } else if (lease.state === 'holding') {
+      this.commitGroup();
+    } else {
+      throw new Error('This transaction has ended and its connection was handed on; nothing more can run on it.');
     }
   }
 
@@ -122,21 +119,19 @@ export class SqliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
-    if (lease.state === 'detached') await this.retake(lease);
-    if (lease.state !== 'holding' || this.active) throw new Error('A transaction is already open on this connection.');
+    if (lease.state !== 'holding' || this.active) throw new Error('This connection cannot begin a transaction: one is open on it, or it was handed on.');
     // SQLite ended the open transaction on its own (after an error): settle its members first, or
     // this SAVEPOINT would start a transaction of its own that its RELEASE commits.
     if (this.group && !this.handle.inTransaction) this.commitGroup();
     const opened = !this.group;
     if (opened) {
-      // Left open by a failure that could not even roll back: nothing in it belongs to anyone.
-      if (this.handle.inTransaction) this.connection.run('rollback');
+      this.discardLeftOver();
       this.connection.run('begin immediate');
     }
     try {
       this.connection.run(`savepoint ${SAVEPOINT}`);
     } catch (error) {
-      if (opened) this.connection.run('rollback');
+      if (opened) this.settleGroup(error);
       throw error;
     }
     this.group ??= [];
@@ -148,7 +143,11 @@ export class SqliteDriver implements Driver {
     const lease = connection as SqliteLease;
     // Committed again (a retry after a failure): the answer is the group's, whatever it was.
     if (lease.state !== 'member') return lease.outcome ?? Promise.reject(new Error('No transaction is open on this connection.'));
-    this.connection.run(`release ${SAVEPOINT}`);
+    try {
+      this.connection.run(`release ${SAVEPOINT}`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     lease.state = 'released';
     this.active = null;
     const group = this.group as Member[];
@@ -182,7 +181,8 @@ export class SqliteDriver implements Driver {
 
   /** Commits the open SQLite transaction (if any) and settles its members. Never while a member runs. */
   commitGroup(): void {
-    if (!this.group || this.active) return;
+    if (this.active) return;
+    if (!this.group) return this.discardLeftOver();
     try {
       // SQLite may have rolled the whole transaction back (an I/O error, say): the writes are gone.
       if (!this.handle.inTransaction) throw new Error('SQLite rolled back the transaction before it could commit.');
@@ -202,7 +202,7 @@ export class SqliteDriver implements Driver {
     try {
       if (failure !== null && this.handle.inTransaction) this.connection.run('rollback');
     } catch {
-      // Still open: the next transaction's BEGIN rolls it back first.
+      // Still open (a member left a query iterating, say): the next statement discards it first.
     } finally {
       for (const member of group) {
         member.lease.state = 'detached';
@@ -218,23 +218,16 @@ export class SqliteDriver implements Driver {
     setImmediate(() => {
       this.commitScheduled = false;
       if (this.active) this.commitDue = true;
-      else this.commitGroup();
+      else if (this.group) this.commitGroup();
     });
   }
 
-  /** The connection for a detached lease again, in turn. */
-  private retake(lease: SqliteLease): Promise<void> {
-    if (!this.held) {
-      this.held = true;
-      lease.state = 'holding';
-      return Promise.resolve();
-    }
-    return new Promise((resolve) =>
-      this.waiting.push(() => {
-        lease.state = 'holding';
-        resolve();
-      }),
-    );
+  /**
+   * A transaction open with no group and no member is what a failed ROLLBACK left: nothing in it
+   * belongs to anyone, and no statement may run inside it. Throws if it still cannot be rolled back.
+   */
+  private discardLeftOver(): void {
+    if (this.handle.inTransaction) this.connection.run('rollback');
   }
 
   private handOn(): void {
@@ -244,11 +237,15 @@ export class SqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    this.commitGroup();
+    try {
+      this.commitGroup();
+    } catch {
+      // A transaction left over that cannot be rolled back: closing discards it.
+    }
     // Still open only if a transaction is running as the database closes: closing rolls it back.
     const unsettled = this.group ?? [];
     this.group = null;
-    this.handle.close();
     for (const member of unsettled) member.reject(new Error('The database closed before the transaction committed.'));
+    this.handle.close();
   }
 }
