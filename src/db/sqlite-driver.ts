@@ -98,8 +98,8 @@ export function attachDirectReads(db: object, dialect: SqliteDialectWithDriver, 
 
 export type SqliteDialectWithDriver = Dialect & { driver: SqliteDriver };
 
-export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): SqliteDialectWithDriver {
-  const driver = new SqliteDriver(new SqliteConnection(handle, cacheSize), handle);
+export function sqliteDialect(handle: BetterSqlite3.Database, options: { cacheSize?: number; maxHoldMs?: number } = {}): SqliteDialectWithDriver {
+  const driver = new SqliteDriver(new SqliteConnection(handle, options.cacheSize ?? 256), handle, options.maxHoldMs);
   return {
     driver,
     createAdapter: () => new SqliteAdapter(),

@@ -35,7 +35,8 @@ describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
       insert into parents values (1);
       create trigger items_abort before insert on items when new.id = 666 begin select raise(rollback, 'abort'); end;`);
     handle.pragma('foreign_keys = ON');
-    const dialect = sqliteDialect(handle);
+    // A transaction that holds a due commit back is rolled back after 200 ms here (5 s in service).
+    const dialect = sqliteDialect(handle, { maxHoldMs: 200 });
     const camelCase = new SqliteCamelCase();
     db = new Kysely<Rows>({ dialect, plugins: [camelCase] });
     attachDirectReads(db, dialect, camelCase);
@@ -221,6 +222,22 @@ describe.runIf(testDatabaseKind === 'sqlite')('SQLite group commit', () => {
     expect(committedIds()).toEqual([]);
     await insert(8);
     expect(committedIds()).toEqual([8]);
+  });
+
+  it('rolls back a transaction that waits for one released before it, instead of waiting for ever', async () => {
+    const first = insert(1);
+    const waiting = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ id: 2, parentId: null }).execute();
+      // Waits for a commit that waits for this transaction to end.
+      await first;
+      await trx.insertInto('items').values({ id: 3, parentId: null }).execute();
+    });
+    await expect(waiting).rejects.toThrow(/waited over 200 ms/);
+    await first;
+    expect(committedIds()).toEqual([1]);
+    // The connection was handed on: the next transactions run.
+    await Promise.all([insert(4), insert(5)]);
+    expect(committedIds()).toEqual([1, 4, 5]);
   });
 
   it('has no deferred constraint in the schema to fail a whole group at COMMIT', async () => {

@@ -18,9 +18,11 @@ import type { RowArrays, SqliteConnection } from './sqlite-driver.ts';
  * fails and none of their writes remains.
  *
  * The price: a transaction that waits (a timer, the network, another transaction's result) while
- * it runs holds back the commit of those released before it, so a transaction must never wait for
- * one that ended just before it (they would wait for each other). DEVELOPERS.md: transactions do
- * not wait.
+ * it runs holds back the commit of those released before it, and one that waits for one of those
+ * would wait for ever. So the wait is bounded: a transaction that still holds the group back
+ * `maxHoldMs` after its commit was due is rolled back to its savepoint and fails (its next
+ * statement or its commit), and the group commits without it. DEVELOPERS.md: transactions do not
+ * wait.
  */
 
 const SAVEPOINT = 'interviewd_member';
@@ -39,9 +41,11 @@ interface Member {
  * statement fails instead of running in someone else's transaction or holding the connection.
  */
 class SqliteLease implements DatabaseConnection {
-  state: 'holding' | 'member' | 'released' | 'detached' = 'holding';
+  state: 'holding' | 'member' | 'aborted' | 'released' | 'detached' = 'holding';
   /** The group commit's outcome, once released. */
   outcome: Promise<void> | null = null;
+  /** Why an `aborted` member was rolled back (it still holds the connection until released). */
+  abortedBy: Error | null = null;
 
   constructor(private readonly driver: SqliteDriver) {}
 
@@ -71,10 +75,13 @@ export class SqliteDriver implements Driver {
   private commitScheduled = false;
   /** The scheduled commit found a member running: that member commits the group as it ends. */
   private commitDue = false;
+  private holdTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly connection: SqliteConnection,
     private readonly handle: BetterSqlite3.Database,
+    /** How long a running member may hold back a due commit before it is rolled back. */
+    private readonly maxHoldMs = 5_000,
   ) {}
 
   async init(): Promise<void> {}
@@ -101,6 +108,8 @@ export class SqliteDriver implements Driver {
       if (!this.handle.inTransaction) throw new Error('SQLite rolled this transaction back; it can only fail now.');
     } else if (lease.state === 'holding') {
       this.commitGroup();
+    } else if (lease.abortedBy) {
+      throw lease.abortedBy;
     } else {
       throw new Error('This transaction has ended and its connection was handed on; nothing more can run on it.');
     }
@@ -109,7 +118,7 @@ export class SqliteDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
     // Released mid-transaction (never in Kysely's own flow): undo it; the connection is handed on regardless.
-    if (lease.state === 'member') await this.rollbackTransaction(lease).catch(() => undefined);
+    if (lease.state === 'member' || lease.state === 'aborted') await this.rollbackTransaction(lease).catch(() => undefined);
     // A lease released into the group or detached handed the connection on already.
     if (lease.state === 'holding') {
       lease.state = 'detached';
@@ -141,6 +150,7 @@ export class SqliteDriver implements Driver {
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
+    if (lease.abortedBy) return Promise.reject(lease.abortedBy);
     // Committed again (a retry after a failure): the answer is the group's, whatever it was.
     if (lease.state !== 'member') return lease.outcome ?? Promise.reject(new Error('No transaction is open on this connection.'));
     try {
@@ -160,6 +170,8 @@ export class SqliteDriver implements Driver {
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as SqliteLease;
+    // Rolled back already, when it held the group back too long.
+    if (lease.state === 'aborted') lease.state = 'holding';
     // Already in the group: it fails with the group's commit, which has settled or will.
     if (lease.state !== 'member') return;
     lease.state = 'holding';
@@ -199,6 +211,8 @@ export class SqliteDriver implements Driver {
     const group = this.group ?? [];
     this.group = null;
     this.commitDue = false;
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
     try {
       if (failure !== null && this.handle.inTransaction) this.connection.run('rollback');
     } catch {
@@ -217,9 +231,29 @@ export class SqliteDriver implements Driver {
     this.commitScheduled = true;
     setImmediate(() => {
       this.commitScheduled = false;
-      if (this.active) this.commitDue = true;
+      if (this.active) this.holdBack(this.active);
       else if (this.group) this.commitGroup();
     });
+  }
+
+  /** The commit is due but `member` runs: it commits the group as it ends, or is rolled back. */
+  private holdBack(member: SqliteLease): void {
+    this.commitDue = true;
+    this.holdTimer ??= setTimeout(() => {
+      this.holdTimer = null;
+      if (this.active !== member || !this.commitDue) return;
+      member.state = 'aborted';
+      member.abortedBy = new Error(`This transaction waited over ${this.maxHoldMs} ms while others waited for their commit; it was rolled back.`);
+      this.active = null;
+      try {
+        this.connection.run(`rollback to ${SAVEPOINT}`);
+        this.connection.run(`release ${SAVEPOINT}`);
+      } catch (error) {
+        this.settleGroup(error);
+        return;
+      }
+      this.commitGroup();
+    }, this.maxHoldMs);
   }
 
   /**
