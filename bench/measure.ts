@@ -16,6 +16,17 @@ export interface Settings {
   warmup: number;
 }
 
+/** The load options every benchmark script takes (`parseArgs` options), defaults included. */
+export const LOAD_OPTIONS = {
+  connections: { type: 'string', default: '20' },
+  duration: { type: 'string', default: '10' },
+  warmup: { type: 'string', default: '3' },
+} as const;
+
+export function loadSettings(values: { connections: string; duration: string; warmup: string }): Settings {
+  return { connections: Number(values.connections), duration: Number(values.duration), warmup: Number(values.warmup) };
+}
+
 export interface Measurement {
   /** Mean of the per-second request counts (autocannon's `requests.average`). */
   reqPerSec: number;

@@ -5,19 +5,17 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Settings, measure, round } from './measure.ts';
+import { LOAD_OPTIONS, type Settings, loadSettings, measure, round } from './measure.ts';
 import { freePort, pinSelf, startServer, stopServer } from './processes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
   options: {
     burn: { type: 'string', default: '0,60,180' },
-    connections: { type: 'string', default: '20' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    ...LOAD_OPTIONS,
   },
 });
-const settings: Settings = { connections: Number(opts.connections), duration: Number(opts.duration), warmup: Number(opts.warmup) };
+const settings: Settings = loadSettings(opts);
 const pinned = availableParallelism() >= 2 && pinSelf(1);
 
 const rows: string[] = ['| burn µs/req | req/s | server CPU | CPU µs/req | CPU µs/req beyond the burn |', '|---|---|---|---|---|'];

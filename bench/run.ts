@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Engine, type FreshDatabase, freshDatabase } from './databases.ts';
-import { type Load, type Settings, measure } from './measure.ts';
+import { LOAD_OPTIONS, type Load, type Settings, loadSettings, measure } from './measure.ts';
 import { type Server, freePort, pinSelf, startServer, stopServer } from './processes.ts';
 import { type Row, describeNoise, noise, table, verdict } from './report.ts';
 
@@ -17,9 +17,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const { values: opts } = parseArgs({
   options: {
-    connections: { type: 'string', default: '20' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    ...LOAD_OPTIONS,
     repeat: { type: 'string', default: '1' },
     db: { type: 'string', default: 'sqlite,postgres' },
     scenarios: { type: 'string', default: 'get,list,post' },
@@ -31,7 +29,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-const settings: Settings = { connections: Number(opts.connections), duration: Number(opts.duration), warmup: Number(opts.warmup) };
+const settings: Settings = loadSettings(opts);
 const repeat = Math.max(1, Number(opts.repeat));
 const engines = opts.db.split(',').filter(Boolean) as Engine[];
 const wanted = opts.scenarios.split(',').filter(Boolean);
