@@ -1,8 +1,19 @@
+import { type Kysely, Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
+import { freshDatabase, type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
+import { insertCompany } from '../companies/repository.ts';
+import { newCompanyRow } from '../companies/service.ts';
+import { systemClock } from '../core/clock.ts';
+import { newId } from '../core/ids.ts';
+import { openDatabase } from '../db/database.ts';
+import { renderJsonColumn } from '../db/json-rows.ts';
+import { migrateToLatest, migrationsFor } from '../db/migrations.ts';
+import { toAgentRow } from './repository.ts';
+import type { Agent } from './schema.ts';
 
-// The database renders GET's agent and list items as JSON (src/db/json-rows.ts): they must be
-// exactly the agent POST answered with, which is shaped in JavaScript from the response schema.
+// GET's agent and the list's items are the JSON kept with the row in `api_json`
+// (src/db/json-rows.ts): they must be exactly the agent POST answered with, whoever wrote the row —
+// this code (the response shaper), or the database's triggers for a writer that left it out.
 describe('agents rendered by the database are exactly the agents POST answers', () => {
   let server: TestServer;
   let acme: SeededCompany;
@@ -21,6 +32,18 @@ describe('agents rendered by the database are exactly the agents POST answers', 
     { name: 'Empty things', questions: [], metadata: {} },
   ];
 
+  /** GET and the list show exactly `expected`, in its key order. */
+  async function expectShownAs(expected: Record<string, unknown>) {
+    const single = await acme.api('GET', `/v1/agents/${String(expected.id)}`);
+    expect(single.status).toBe(200);
+    expect(single.body).toStrictEqual(expected);
+    expect(Object.keys(single.body)).toEqual(Object.keys(expected));
+    const list = await acme.api<{ data: Record<string, unknown>[] }>('GET', '/v1/agents', { query: { limit: 100 } });
+    const item = list.body.data.find((a) => a.id === expected.id);
+    expect(item).toStrictEqual(expected);
+    expect(Object.keys(item ?? {})).toEqual(Object.keys(expected));
+  }
+
   it('keeps every field, type and character', async () => {
     const created: Record<string, unknown>[] = [];
     for (const body of tricky) {
@@ -33,11 +56,103 @@ describe('agents rendered by the database are exactly the agents POST answers', 
     expect(list.body).toMatchObject({ total: tricky.length, page: 1, limit: 100, totalPages: 1 });
     expect(list.body.data).toStrictEqual(created);
     for (const [i, item] of list.body.data.entries()) expect(Object.keys(item)).toEqual(Object.keys(created[i] as object));
-    for (const agent of created) {
-      const single = await acme.api('GET', `/v1/agents/${agent.id}`);
-      expect(single.status).toBe(200);
-      expect(single.body).toStrictEqual(agent);
-      expect(Object.keys(single.body)).toEqual(Object.keys(agent));
+    for (const agent of created) await expectShownAs(agent);
+  });
+
+  it('the database renders a row exactly as the shaper does, character for character', async () => {
+    const db = server.deps.database.db;
+    for (const body of tricky) {
+      const created = await acme.api('POST', '/v1/agents', { body });
+      // The same columns inserted without api_json, under another id: the database renders them.
+      const { apiJson: _rendered, ...columns } = await db.selectFrom('agents').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+      const copyId = newId();
+      await db.insertInto('agents').values({ ...columns, id: copyId }).execute();
+      const copy = await acme.api('GET', `/v1/agents/${copyId}`);
+      expect(copy.text).toBe(created.text.replace(created.body.id, copyId));
+    }
+  });
+
+  it('follows every PATCH', async () => {
+    const created = (await acme.api('POST', '/v1/agents', { body: { name: 'To patch', instructions: 'Be brief.', metadata: { a: 1, b: { c: 2 } } } })).body;
+    const patched = await acme.api('PATCH', `/v1/agents/${created.id}`, { body: { name: 'Patched "once"', instructions: null, metadata: { a: null, b: { d: 'ü' } }, questions: ['New?'] } });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body).toMatchObject({ name: 'Patched "once"', instructions: null, metadata: { b: { c: 2, d: 'ü' } }, questions: ['New?'] });
+    await expectShownAs(patched.body);
+  });
+
+  it('follows rows written outside this code (an operator’s SQL, another process)', async () => {
+    const db = server.deps.database.db;
+    const now = new Date().toISOString();
+    const agent: Agent = {
+      id: '01a231da-0000-7000-8000-000000000001',
+      companyId: acme.id,
+      name: 'Inserted by SQL',
+      type: 'ONLINE',
+      focus: 'SCREENING',
+      language: 'EN',
+      duration: 30,
+      questions: ['Straight "into" the table?'],
+      instructions: null,
+      voiceId: null,
+      companyPhoneNumberId: null,
+      cefrLevel: null,
+      backgroundSound: 'OFFICE',
+      metadata: { source: 'sql' },
+      createdAt: now,
+      updatedAt: now,
+    };
+    const { apiJson: _rendered, ...columns } = toAgentRow(agent);
+    await db.insertInto('agents').values({ ...columns, companyId: acme.id }).execute();
+    await expectShownAs({ ...agent });
+    await db.updateTable('agents').set({ name: 'Updated by SQL', duration: 45, metadata: '{"source":"sql","n":2}' }).where('id', '=', agent.id).execute();
+    await expectShownAs({ ...agent, name: 'Updated by SQL', duration: 45, metadata: { source: 'sql', n: 2 } });
+  });
+});
+
+describe('migration 0007 renders the agents stored before it', () => {
+  it('gives an existing agent its api_json, equal to what the API would answer; a later spec renders anew', async () => {
+    const fresh = await freshDatabase();
+    const database = openDatabase(fresh.url);
+    try {
+      const migrator = new Migrator({ db: database.db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrationsFor(database.kind) } });
+      expect((await migrator.migrateTo('0006_queue_claim_order')).error).toBeUndefined();
+      const company = newCompanyRow(systemClock, { name: 'Before 0007' });
+      await insertCompany(database.db, company);
+      const agent: Agent = {
+        id: '01a231da-0000-7000-8000-000000000002',
+        companyId: company.id,
+        name: 'Stored before the column existed',
+        type: 'PHONE',
+        focus: 'LANGUAGE_TEST',
+        language: 'FR',
+        duration: 12,
+        questions: ['Parlez-vous « français » ?'],
+        instructions: 'Line\nbreak',
+        voiceId: null,
+        companyPhoneNumberId: null,
+        cefrLevel: 'C1',
+        backgroundSound: 'OFF',
+        metadata: { nested: { list: [1, 'two', null] } },
+        createdAt: '2026-01-02T03:04:05.678Z',
+        updatedAt: '2026-01-02T03:04:05.678Z',
+      };
+      const { apiJson: _rendered, ...columns } = toAgentRow(agent);
+      await database.db.insertInto('agents').values({ ...columns, companyId: company.id }).execute();
+      expect(await migrateToLatest(database)).toEqual(['0007_agents_api_json']);
+      const row = await database.db.selectFrom('agents').select('apiJson').where('id', '=', agent.id).executeTakeFirstOrThrow();
+      expect(row.apiJson).toBe(JSON.stringify(agent));
+
+      // What a later migration does when the agent's JSON changes: the same call with a new spec
+      // replaces the triggers and renders every row anew.
+      await renderJsonColumn(database.db as unknown as Kysely<unknown>, database.kind, { table: 'agents', column: 'api_json', spec: { id: { column: 'id' }, label: { column: 'name' } } }, { addColumn: false });
+      const again = await database.db.selectFrom('agents').select('apiJson').where('id', '=', agent.id).executeTakeFirstOrThrow();
+      expect(again.apiJson).toBe(JSON.stringify({ id: agent.id, label: agent.name }));
+      await database.db.updateTable('agents').set({ name: 'Renamed' }).where('id', '=', agent.id).execute();
+      const renamed = await database.db.selectFrom('agents').select('apiJson').where('id', '=', agent.id).executeTakeFirstOrThrow();
+      expect(renamed.apiJson).toBe(JSON.stringify({ id: agent.id, label: 'Renamed' }));
+    } finally {
+      await database.close();
+      await fresh.drop();
     }
   });
 });

@@ -1,14 +1,14 @@
 import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
-import { type JsonRowSpec, jsonRowSql } from '../db/json-rows.ts';
 import { PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { containsPattern, matchesPattern } from '../db/text-search.ts';
 import type { Metadata } from '../metadata/metadata.ts';
-import type { Agent, AgentListQuery } from './schema.ts';
+import { compileResponseSerializer } from '../http/response-serializer.ts';
+import { type Agent, type AgentListQuery, AgentSchema } from './schema.ts';
 
 export type AgentRow = Selectable<AgentsTable>;
 
@@ -33,6 +33,12 @@ export function toAgent(row: AgentRow): Agent {
   };
 }
 
+/**
+ * The agent as GET and the list answer it, stored with the row (src/db/json-rows.ts): written by
+ * the same compiled shaper as every response, so it is exactly what POST and PATCH answer.
+ */
+const renderAgentJson = compileResponseSerializer(AgentSchema);
+
 export function toAgentRow(agent: Agent): Omit<AgentRow, 'companyId'> {
   return {
     id: agent.id,
@@ -51,35 +57,16 @@ export function toAgentRow(agent: Agent): Omit<AgentRow, 'companyId'> {
     createdAt: agent.createdAt,
     updatedAt: agent.updatedAt,
     deletedAt: null,
+    apiJson: renderAgentJson(agent),
   };
 }
-
-/** The agent's API fields (AgentSchema's order) and the columns that hold them, for agents the database renders. */
-const AGENT_JSON: JsonRowSpec = {
-  id: { column: 'id' },
-  companyId: { column: 'companyId' },
-  name: { column: 'name' },
-  type: { column: 'type' },
-  focus: { column: 'focus' },
-  language: { column: 'language' },
-  duration: { column: 'duration' },
-  questions: { column: 'questions', json: true },
-  instructions: { column: 'instructions' },
-  voiceId: { column: 'voiceId' },
-  companyPhoneNumberId: { column: 'companyPhoneNumberId' },
-  cefrLevel: { column: 'cefrLevel' },
-  backgroundSound: { column: 'backgroundSound' },
-  metadata: { column: 'metadata', json: true },
-  createdAt: { column: 'createdAt' },
-  updatedAt: { column: 'updatedAt' },
-};
 
 function live(scope: TenantScope) {
   return scope.selectFrom('agents').where('deletedAt', 'is', null);
 }
 
 const findLive = new PreparedQuery((scope, args: { id: string }) => live(scope).selectAll().where('id', '=', args.id));
-const findLiveJson = new PreparedQuery((scope, args: { id: string }) => live(scope).select(jsonRowSql(scope.db, AGENT_JSON).as('json')).where('id', '=', args.id));
+const findLiveJson = new PreparedQuery((scope, args: { id: string }) => live(scope).select('apiJson as json').where('id', '=', args.id));
 const findAny = new PreparedQuery((scope, args: { id: string }) => scope.selectFrom('agents').selectAll().where('id', '=', args.id));
 
 /** A live agent; `includeDeleted` for interviews, which keep pointing at a deleted agent (§5). */
@@ -87,7 +74,7 @@ export function findAgentRow(scope: TenantScope, id: string, options: { includeD
   return (options.includeDeleted ? findAny : findLive).takeFirst(scope, { id });
 }
 
-/** A live agent as the API shows it, rendered by the database (src/db/json-rows.ts). */
+/** A live agent as the API shows it, as the database keeps it rendered (src/db/json-rows.ts). */
 export async function findAgentForResponse(scope: TenantScope, id: string): Promise<RenderedJson<Agent> | undefined> {
   const row = await findLiveJson.takeFirst(scope, { id });
   return row && new RenderedJson<Agent>(row.json);
@@ -114,10 +101,10 @@ const agentPage = new PreparedPage<AgentFilters, Agent>(
     if (f.searchPattern !== undefined) base = base.where(matchesPattern('name', f.searchPattern));
     return base;
   },
-  AGENT_JSON,
+  'apiJson',
 );
 
-/** A page of live agents as the API shows them, rendered by the database. */
+/** A page of live agents as the API shows them, as the database keeps them rendered. */
 export function listAgentPage(scope: TenantScope, query: AgentListQuery): Promise<{ items: RenderedJson<Agent[]>; total: number }> {
   const filters = { type: query.type, focus: query.focus, language: query.language, searchPattern: query.search ? containsPattern(query.search) : undefined };
   return agentPage.fetch(scope, filters, query);

@@ -1,27 +1,89 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import type { DB } from './schema.ts';
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseKind } from './database.ts';
 
 /*
- * Agents (single and in pages) are rendered to JSON by the database: one JSON object per row, in
- * the field order of the response schema, written into the response as it is (the page's array is
- * joined by the caller, src/core/rendered-json.ts). Measured on SQLite for a page of 20 agents:
- * handing better-sqlite3's 340 values to JavaScript one by one, building rows, mapping them to
- * agents, shaping and stringifying them cost ≈ 230 µs; the database's own JSON ≈ 40 µs. SQLite
- * uses json_object; PostgreSQL row_to_json over a row of aliased columns, which writes compact
- * JSON (its json_build_object spaces keys and values: `{"id" : …}`).
+ * A row kept rendered as JSON in a column of its own: agents carry `api_json`, the agent exactly as
+ * the API shows it (the response schema's field order), and GET and the list write that text into
+ * the response as it is (src/core/rendered-json.ts). Measured on SQLite (bench/README.md):
+ * rendering a page of 20 agents at read time cost ≈ 25 µs of a 43 µs query (json_object per row),
+ * one agent 3.5 of 6.3 µs.
+ *
+ * Whoever writes the row writes the rendering: the repository, from the same compiled shaper that
+ * writes responses (src/agents/repository.ts). A writer that leaves it out — an insert without it,
+ * an update that does not change it (an operator's SQL, a soft delete, an older process during an
+ * upgrade) — gets it rendered by the database: triggers guarded by exactly that condition, so the
+ * columns and their rendering never drift apart. The guard is why writes through the repository
+ * pay nothing: an unconditional PostgreSQL trigger cost ≈ 20 % of insert throughput (pgbench,
+ * docs/decisions.md). SQLite renders with json_object; PostgreSQL with row_to_json over a row of
+ * aliased columns, which writes compact JSON (its json_build_object spaces keys and values).
+ * A test holds both renderings equal, character for character, to the shaper's.
+ *
+ * Used by migrations only. A change to what the JSON holds is a new migration that calls this
+ * again with the new spec: it replaces the triggers and renders every row anew.
  */
 
-/** API field → the column that holds it; `json` for a column whose text is JSON (embedded as is). */
+/** API field → the column (snake_case, as in SQL) that holds it; `json` for a column whose text is JSON (embedded as is). */
 export type JsonRowSpec = Record<string, { column: string; json?: true }>;
 
-/** The row as JSON text, in the spec's field order. */
-export function jsonRowSql(db: Kysely<DB>, spec: JsonRowSpec): RawBuilder<string> {
-  const fields = Object.entries(spec);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    // Aliases are written raw: the CamelCase plugin would turn identifiers into snake_case.
-    const columns = fields.map(([field, { column, json }]) => sql`${sql.ref(column)}${json ? sql.raw('::json') : sql``} as ${sql.raw(JSON.stringify(field))}`);
-    return sql<string>`(select row_to_json(r)::text from (select ${sql.join(columns)}) r)`;
-  }
-  const pairs = fields.map(([field, { column, json }]) => sql`${sql.lit(field)}, ${json ? sql`json(${sql.ref(column)})` : sql.ref(column)}`);
-  return sql<string>`json_object(${sql.join(pairs)})`;
+export interface RenderedColumn {
+  table: string;
+  /** The column that holds the rendering (snake_case). */
+  column: string;
+  spec: JsonRowSpec;
+}
+
+/** Adds the column if it is missing, (re)creates its triggers and renders every existing row. */
+export async function renderJsonColumn(db: Kysely<unknown>, kind: DatabaseKind, target: RenderedColumn, options: { addColumn: boolean }): Promise<void> {
+  if (options.addColumn) await db.schema.alterTable(target.table).addColumn(target.column, 'text').execute();
+  for (const statement of kind === 'postgres' ? postgresStatements(target) : sqliteStatements(target)) await sql.raw(statement).execute(db);
+}
+
+const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+function sqliteObject(spec: JsonRowSpec, row: string): string {
+  const pairs = Object.entries(spec).map(([field, { column, json }]) => {
+    const value = `${row}${quoted(column)}`;
+    return `${literal(field)}, ${json ? `json(${value})` : value}`;
+  });
+  return `json_object(${pairs.join(', ')})`;
+}
+
+// SQLite's triggers cannot change the row being written, so they update it right after, in the
+// same statement; the inner UPDATE changes the rendering, which its own guard then lets pass.
+function sqliteStatements({ table, column, spec }: RenderedColumn): string[] {
+  const name = (event: string) => quoted(`${table}_${column}_${event}`);
+  const render = `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, 'new.')} where rowid = new.rowid;`;
+  const sources = [...new Set(Object.values(spec).map((s) => quoted(s.column)))].join(', ');
+  return [
+    `drop trigger if exists ${name('insert')}`,
+    `drop trigger if exists ${name('update')}`,
+    `create trigger ${name('insert')} after insert on ${quoted(table)} when new.${quoted(column)} is null begin ${render} end`,
+    `create trigger ${name('update')} after update of ${sources} on ${quoted(table)} when new.${quoted(column)} is old.${quoted(column)} begin ${render} end`,
+    `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, '')}`,
+  ];
+}
+
+function postgresObject(spec: JsonRowSpec, row: string): string {
+  const columns = Object.entries(spec).map(([field, { column, json }]) => `${row}${quoted(column)}${json ? '::json' : ''} as ${quoted(field)}`);
+  return `(select row_to_json(r)::text from (select ${columns.join(', ')}) r)`;
+}
+
+function postgresStatements({ table, column, spec }: RenderedColumn): string[] {
+  const fn = quoted(`${table}_render_${column}`);
+  const name = (event: string) => quoted(`${table}_${column}_${event}`);
+  return [
+    `create or replace function ${fn}() returns trigger language plpgsql as $render$
+     begin
+       new.${quoted(column)} := ${postgresObject(spec, 'new.')};
+       return new;
+     end
+     $render$`,
+    `drop trigger if exists ${name('insert')} on ${quoted(table)}`,
+    `drop trigger if exists ${name('update')} on ${quoted(table)}`,
+    `create trigger ${name('insert')} before insert on ${quoted(table)} for each row when (new.${quoted(column)} is null) execute function ${fn}()`,
+    `create trigger ${name('update')} before update on ${quoted(table)} for each row when (new.${quoted(column)} is not distinct from old.${quoted(column)}) execute function ${fn}()`,
+    `update ${quoted(table)} set ${quoted(column)} = ${postgresObject(spec, `${quoted(table)}.`)}`,
+    `alter table ${quoted(table)} alter column ${quoted(column)} set not null`,
+  ];
 }

@@ -7,12 +7,13 @@ import { queue } from './migrations/0003-queue.ts';
 import { webhooks } from './migrations/0004-webhooks.ts';
 import { interviews } from './migrations/0005-interviews.ts';
 import { queueClaimOrder } from './migrations/0006-queue-claim-order.ts';
+import { agentsApiJson } from './migrations/0007-agents-api-json.ts';
 
 /**
  * Migrations live in code, in order; the key is the version. Never edit one that has shipped:
  * add a new one. Column types are the portable subset (text, integer).
  */
-function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
+export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
   return {
     '0001_foundation': foundation,
     '0002_jobs_candidates': jobsCandidates,
@@ -20,6 +21,7 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0004_webhooks': webhooks,
     '0005_interviews': interviews,
     '0006_queue_claim_order': queueClaimOrder,
+    '0007_agents_api_json': agentsApiJson(kind),
   };
 }
 

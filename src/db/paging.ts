@@ -1,7 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
-import { type JsonRowSpec, jsonRowSql } from './json-rows.ts';
 import { literalLimit } from './literal-limit.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
@@ -55,8 +54,8 @@ interface PageArgs {
 type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
 
 /**
- * `fetchPage` as prepared queries (src/db/prepared-query.ts), with the items rendered as JSON by
- * the database (src/db/json-rows.ts): the filters are built once per shape through the tenant
+ * `fetchPage` as prepared queries (src/db/prepared-query.ts), with each item's JSON read as the
+ * database keeps it rendered (`rendered`, a column src/db/json-rows.ts maintains): the filters are built once per shape through the tenant
  * scope, and each request only fills in the values. `filtered` receives placeholders for the
  * filter values, so it may test whether a filter is present but must pass the values to the
  * query unchanged (precompute patterns and the like in `args`).
@@ -71,7 +70,7 @@ export class PreparedPage<A extends object, Item> {
   readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
   readonly #rows: PreparedQuery<A & PageArgs, { total: number | null; json: string }>;
 
-  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, render: JsonRowSpec) {
+  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, rendered: string) {
     const base = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>): AnySelect => {
       const query = filtered(scope, args) as unknown as AnySelect;
       return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
@@ -81,7 +80,7 @@ export class PreparedPage<A extends object, Item> {
     this.#rows = new PreparedQuery(
       (scope, args) =>
         base(scope, args)
-          .select([count(scope, args).as('total'), jsonRowSql(scope.db, render).as('json')])
+          .select([count(scope, args).as('total'), sql.ref<string>(rendered).as('json')])
           .orderBy(sql.ref(args.sort), args.order)
           .orderBy(sql.ref('id'), args.order)
           .limit(literalLimit(args.limit))
