@@ -60,6 +60,22 @@ describe('HTTP conventions and the error envelope', () => {
     expectError(await acme.api('POST', '/v1/agents', { rawBody: '{"metadata": {"a": {"__pr\\u006fto__": 1}}, "name": "Proto"}', headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON');
   });
 
+  it('a string or key with a lone surrogate is 400 INVALID_JSON and stores nothing; a pair spelled with escapes is a character', async () => {
+    const json = { 'content-type': 'application/json' };
+    const before = (await acme.api('GET', '/v1/agents', { query: { limit: 1 } })).body.total;
+    for (const rawBody of ['{"name": "Half \\ud83c emoji"}', '{"name": "Low \\udf89 half"}', '{"name": "Ok", "metadata": {"\\ud83c": 1}}', '{"name": "Ok", "questions": ["fine", "\\ud83c\\ud83c\\udf89"]}']) {
+      const res = await acme.api('POST', '/v1/agents', { rawBody, headers: json });
+      expect(expectError(res, 400, 'INVALID_JSON').message, rawBody).toMatch(/lone UTF-16 surrogate/);
+      envelopeShape(res);
+      expectError(await acme.api('PATCH', `/v1/agents/${agentId}`, { rawBody, headers: json }), 400, 'INVALID_JSON');
+    }
+    expect((await acme.api('GET', '/v1/agents', { query: { limit: 1 } })).body.total).toBe(before);
+    const pair = await acme.api('POST', '/v1/agents', { rawBody: '{"name": "Whole \\ud83c\\udf89 emoji"}', headers: json });
+    expect(pair.status, pair.text).toBe(201);
+    expect(pair.body.name).toBe('Whole 🎉 emoji');
+    expect((await acme.api('GET', `/v1/agents/${pair.body.id}`)).body.name).toBe('Whole 🎉 emoji');
+  });
+
   it('JSON nested more than 256 levels is 400 INVALID_JSON; 256 levels are parsed; brackets in strings do not count', async () => {
     const json = { 'content-type': 'application/json' };
     const arrays = (n: number) => `{"name":"Deep","questions":${'['.repeat(n)}${']'.repeat(n)}}`; // depth n + 1

@@ -107,6 +107,60 @@ describe('agents rendered by the database are exactly the agents POST answers', 
     await db.updateTable('agents').set({ name: 'Updated by SQL', duration: 45, metadata: '{"source":"sql","n":2}' }).where('id', '=', agent.id).execute();
     await expectShownAs({ ...agent, name: 'Updated by SQL', duration: 45, metadata: { source: 'sql', n: 2 } });
   });
+
+  const storedJson = async (id: string) => (await server.deps.database.db.selectFrom('agents').select('apiJson').where('id', '=', id).executeTakeFirstOrThrow()).apiJson;
+
+  it('re-renders on an update of any one rendered column alone, and when api_json is set to NULL', async () => {
+    const db = server.deps.database.db;
+    const phone = await acme.api('POST', '/v1/phone-numbers', { body: { number: '+4930999001' } });
+    const created = (await acme.api('POST', '/v1/agents', { body: { name: 'One column at a time' } })).body;
+    const changes: Record<string, [column: string, stored: unknown, shown: unknown]> = {
+      name: ['name', 'Renamed', 'Renamed'],
+      type: ['type', 'PHONE', 'PHONE'],
+      focus: ['focus', 'TECHNICAL', 'TECHNICAL'],
+      language: ['language', 'DE', 'DE'],
+      duration: ['duration', 42, 42],
+      questions: ['questions', '["Q?"]', ['Q?']],
+      instructions: ['instructions', 'Now set', 'Now set'],
+      voiceId: ['voiceId', 'EMMA', 'EMMA'],
+      companyPhoneNumberId: ['companyPhoneNumberId', phone.body.id, phone.body.id],
+      cefrLevel: ['cefrLevel', 'C2', 'C2'],
+      backgroundSound: ['backgroundSound', 'OFF', 'OFF'],
+      metadata: ['metadata', '{"k":[1,2]}', { k: [1, 2] }],
+      createdAt: ['createdAt', '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z'],
+      updatedAt: ['updatedAt', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z'],
+    };
+    let expected = { ...created };
+    for (const [field, [column, stored, shown]] of Object.entries(changes)) {
+      await db.updateTable('agents').set({ [column]: stored } as never).where('id', '=', created.id).execute();
+      expected = { ...expected, [field]: shown };
+      await expectShownAs(expected);
+    }
+    await db.updateTable('agents').set({ apiJson: null } as never).where('id', '=', created.id).execute();
+    expect(JSON.parse(await storedJson(created.id))).toStrictEqual(expected);
+    await expectShownAs(expected);
+  });
+
+  it('keeps what the writer wrote: the triggers render nothing the repository already rendered', async () => {
+    const db = server.deps.database.db;
+    const created = (await acme.api('POST', '/v1/agents', { body: { name: 'Written by the repository' } })).body;
+    const { apiJson: _rendered, ...columns } = await db.selectFrom('agents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    const id = newId();
+    await db.insertInto('agents').values({ ...columns, id, apiJson: '{"sentinel":1}' }).execute();
+    expect(await storedJson(id)).toBe('{"sentinel":1}');
+    await db.updateTable('agents').set({ name: 'Changed', apiJson: '{"sentinel":2}' }).where('id', '=', id).execute();
+    expect(await storedJson(id)).toBe('{"sentinel":2}');
+  });
+
+  it('a soft delete re-renders the row with its new updatedAt', async () => {
+    const created = (await acme.api('POST', '/v1/agents', { body: { name: 'To delete' } })).body;
+    await new Promise((resolve) => setTimeout(resolve, 5)); // so the delete's updatedAt differs
+    expect((await acme.api('DELETE', `/v1/agents/${created.id}`)).status).toBe(200);
+    const row = await server.deps.database.db.selectFrom('agents').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row.deletedAt).not.toBeNull();
+    expect(row.updatedAt > created.updatedAt).toBe(true);
+    expect(JSON.parse(row.apiJson)).toStrictEqual({ ...created, updatedAt: row.updatedAt });
+  });
 });
 
 describe('migration 0007 renders the agents stored before it', () => {
@@ -144,7 +198,7 @@ describe('migration 0007 renders the agents stored before it', () => {
 
       // What a later migration does when the agent's JSON changes: the same call with a new spec
       // replaces the triggers and renders every row anew.
-      await renderJsonColumn(database.db as unknown as Kysely<unknown>, database.kind, { table: 'agents', column: 'api_json', spec: { id: { column: 'id' }, label: { column: 'name' } } }, { addColumn: false });
+      await renderJsonColumn(database.db as unknown as Kysely<unknown>, database.kind, { table: 'agents', column: 'api_json', spec: { id: { column: 'id' }, label: { column: 'name' } } });
       const again = await database.db.selectFrom('agents').select('apiJson').where('id', '=', agent.id).executeTakeFirstOrThrow();
       expect(again.apiJson).toBe(JSON.stringify({ id: agent.id, label: agent.name }));
       await database.db.updateTable('agents').set({ name: 'Renamed' }).where('id', '=', agent.id).execute();

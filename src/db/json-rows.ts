@@ -10,16 +10,18 @@ import type { DatabaseKind } from './database.ts';
  *
  * Whoever writes the row writes the rendering: the repository, from the same compiled shaper that
  * writes responses (src/agents/repository.ts). A writer that leaves it out — an insert without it,
- * an update that does not change it (an operator's SQL, a soft delete, an older process during an
- * upgrade) — gets it rendered by the database: triggers guarded by exactly that condition, so the
- * columns and their rendering never drift apart. The guard is why writes through the repository
- * pay nothing: an unconditional PostgreSQL trigger cost ≈ 20 % of insert throughput (pgbench,
+ * an update that does not change it or sets it to NULL (an operator's SQL, a soft delete) — gets
+ * it rendered by the database: triggers guarded by exactly that condition, so the columns and
+ * their rendering do not drift apart. The guard is why writes through the repository pay nothing:
+ * an unconditional PostgreSQL trigger cost ≈ 20 % of insert throughput (pgbench,
  * docs/decisions.md). SQLite renders with json_object; PostgreSQL with row_to_json over a row of
  * aliased columns, which writes compact JSON (its json_build_object spaces keys and values).
  * A test holds both renderings equal, character for character, to the shaper's.
  *
  * Used by migrations only. A change to what the JSON holds is a new migration that calls this
- * again with the new spec: it replaces the triggers and renders every row anew.
+ * again with the new spec: it replaces the triggers and renders every row anew. Processes of the
+ * previous version write the previous rendering, so such a change is deployed with every process
+ * stopped first (schema changes already need a restart: docs/decisions.md, named statements).
  */
 
 /** API field → the column (snake_case, as in SQL) that holds it; `json` for a column whose text is JSON (embedded as is). */
@@ -32,10 +34,22 @@ export interface RenderedColumn {
   spec: JsonRowSpec;
 }
 
-/** Adds the column if it is missing, (re)creates its triggers and renders every existing row. */
-export async function renderJsonColumn(db: Kysely<unknown>, kind: DatabaseKind, target: RenderedColumn, options: { addColumn: boolean }): Promise<void> {
-  if (options.addColumn) await db.schema.alterTable(target.table).addColumn(target.column, 'text').execute();
+/**
+ * Adds the column if it is missing, (re)creates its triggers and renders every existing row. Each
+ * step can run again: Kysely runs SQLite migrations outside a transaction, so one interrupted
+ * half-way is simply run again at the next start.
+ */
+export async function renderJsonColumn(db: Kysely<unknown>, kind: DatabaseKind, target: RenderedColumn): Promise<void> {
+  if (!(await hasColumn(db, kind, target))) await db.schema.alterTable(target.table).addColumn(target.column, 'text').execute();
   for (const statement of kind === 'postgres' ? postgresStatements(target) : sqliteStatements(target)) await sql.raw(statement).execute(db);
+}
+
+async function hasColumn(db: Kysely<unknown>, kind: DatabaseKind, { table, column }: RenderedColumn): Promise<boolean> {
+  const found =
+    kind === 'postgres'
+      ? await sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${column}`.execute(db)
+      : await sql`select 1 from pragma_table_info(${table}) where name = ${column}`.execute(db);
+  return found.rows.length > 0;
 }
 
 const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
@@ -50,7 +64,7 @@ function sqliteObject(spec: JsonRowSpec, row: string): string {
 }
 
 // SQLite's triggers cannot change the row being written, so they update it right after, in the
-// same statement; the inner UPDATE changes the rendering, which its own guard then lets pass.
+// same statement (SQLite's triggers do not fire themselves: recursive_triggers is off).
 function sqliteStatements({ table, column, spec }: RenderedColumn): string[] {
   const name = (event: string) => quoted(`${table}_${column}_${event}`);
   const render = `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, 'new.')} where rowid = new.rowid;`;
@@ -59,7 +73,7 @@ function sqliteStatements({ table, column, spec }: RenderedColumn): string[] {
     `drop trigger if exists ${name('insert')}`,
     `drop trigger if exists ${name('update')}`,
     `create trigger ${name('insert')} after insert on ${quoted(table)} when new.${quoted(column)} is null begin ${render} end`,
-    `create trigger ${name('update')} after update of ${sources} on ${quoted(table)} when new.${quoted(column)} is old.${quoted(column)} begin ${render} end`,
+    `create trigger ${name('update')} after update of ${sources}, ${quoted(column)} on ${quoted(table)} when new.${quoted(column)} is old.${quoted(column)} or new.${quoted(column)} is null begin ${render} end`,
     `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, '')}`,
   ];
 }
@@ -82,7 +96,7 @@ function postgresStatements({ table, column, spec }: RenderedColumn): string[] {
     `drop trigger if exists ${name('insert')} on ${quoted(table)}`,
     `drop trigger if exists ${name('update')} on ${quoted(table)}`,
     `create trigger ${name('insert')} before insert on ${quoted(table)} for each row when (new.${quoted(column)} is null) execute function ${fn}()`,
-    `create trigger ${name('update')} before update on ${quoted(table)} for each row when (new.${quoted(column)} is not distinct from old.${quoted(column)}) execute function ${fn}()`,
+    `create trigger ${name('update')} before update on ${quoted(table)} for each row when (new.${quoted(column)} is not distinct from old.${quoted(column)} or new.${quoted(column)} is null) execute function ${fn}()`,
     `update ${quoted(table)} set ${quoted(column)} = ${postgresObject(spec, `${quoted(table)}.`)}`,
     `alter table ${quoted(table)} alter column ${quoted(column)} set not null`,
   ];

@@ -16,8 +16,8 @@ export function installJsonBody(app: FastifyInstance): void {
     if (depth > MAX_JSON_DEPTH) return done(errors.invalidJson(`it is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
     try {
       // The reviver makes JSON.parse several times slower; a key can only be "__proto__" if the
-      // text says so literally or spells it with an escape.
-      done(null, escapes || text.includes('__proto__') ? JSON.parse(text, rejectPrototypeKeys) : JSON.parse(text));
+      // text says so literally or spells it with an escape, and a lone surrogate only with an escape.
+      done(null, escapes || text.includes('__proto__') ? JSON.parse(text, checkKeysAndStrings) : JSON.parse(text));
     } catch (error) {
       done(errors.invalidJson(error instanceof Error ? error.message : 'unparseable'), undefined);
     }
@@ -47,7 +47,15 @@ function scan(text: string): { depth: number; escapes: boolean } {
 }
 
 // Keys that could poison prototypes are refused rather than silently kept (secure-json-parse's stance).
-function rejectPrototypeKeys(key: string, value: unknown): unknown {
+// So are strings with a lone surrogate (`"\ud83c"`, half an emoji): UTF-8 cannot store them, so the
+// databases would keep something other than what was acknowledged (RFC 8259 §8.2 leaves them to
+// the receiver).
+function checkKeysAndStrings(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SyntaxError(`the key "${key}" is not allowed`);
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+    throw new SyntaxError(`the string at "${key}" holds a lone UTF-16 surrogate (an escape such as \\ud83c without its pair), which is not a character`);
+  }
   return value;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -28,7 +28,7 @@ const AGENT_JSON: JsonRowSpec = {
 export function agentsApiJson(kind: DatabaseKind): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await renderJsonColumn(db, kind, { table: 'agents', column: 'api_json', spec: AGENT_JSON }, { addColumn: true });
+      await renderJsonColumn(db, kind, { table: 'agents', column: 'api_json', spec: AGENT_JSON });
     },
   };
 }
