@@ -71,4 +71,11 @@ describe('compileResponseSerializer', () => {
     expect(JSON.parse(text)).toEqual({ data: [agent, agent], note: '\u0000rendered:0' });
     expect(page({ data: [agent], note: 'x' })).toBe(`{"data":[${item}],"note":"x"}`);
   });
+
+  it('answers a response that is all rendered JSON with that text, and a rendered item inside an object as part of it', () => {
+    const item = JSON.stringify(agent);
+    expect(compileResponseSerializer(AgentSchema)(new RenderedJson(item))).toBe(item);
+    const wrapped = compileResponseSerializer(z.object({ agent: AgentSchema }));
+    expect(wrapped({ agent: new RenderedJson(item) })).toBe(`{"agent":${item}}`);
+  });
 });

@@ -66,6 +66,9 @@ const TOKEN = `\u0000rendered:${randomBytes(16).toString('hex')}:`;
 // The rendered texts of the response being serialised (serialisation is synchronous).
 let rendered: string[] = [];
 
+// The token of the first rendered text: the shaped value when the response is nothing else.
+const WHOLE = `${TOKEN}0`;
+
 /** Where a RenderedJson value stands until JSON.stringify has run. */
 function tokenFor(value: RenderedJson<unknown>): string {
   return `${TOKEN}${rendered.push(value.text) - 1}`;
@@ -176,7 +179,14 @@ export function compileResponseSerializer(schema: ZodType): (data: unknown) => s
   const shape = compile(schema);
   return (data) => {
     rendered = [];
-    let text = JSON.stringify(shape(data));
+    const shaped = shape(data);
+    // The whole response rendered elsewhere (GET of one agent): its text is the answer.
+    if (rendered.length === 1 && shaped === WHOLE) {
+      const text = rendered[0] as string;
+      rendered = [];
+      return text;
+    }
+    let text = JSON.stringify(shaped);
     for (let i = 0; i < rendered.length; i++) text = text.replace(JSON.stringify(`${TOKEN}${i}`), () => rendered[i] as string);
     rendered = [];
     return text;
