@@ -64,7 +64,8 @@ function sqliteObject(spec: JsonRowSpec, row: string): string {
 }
 
 // SQLite's triggers cannot change the row being written, so they update it right after, in the
-// same statement (SQLite's triggers do not fire themselves: recursive_triggers is off).
+// same statement. The inner UPDATE sets only the rendering, and not to NULL, so none of these
+// fires again on it, even with recursive_triggers on.
 function sqliteStatements({ table, column, spec }: RenderedColumn): string[] {
   const name = (event: string) => quoted(`${table}_${column}_${event}`);
   const render = `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, 'new.')} where rowid = new.rowid;`;
@@ -72,8 +73,10 @@ function sqliteStatements({ table, column, spec }: RenderedColumn): string[] {
   return [
     `drop trigger if exists ${name('insert')}`,
     `drop trigger if exists ${name('update')}`,
+    `drop trigger if exists ${name('cleared')}`,
     `create trigger ${name('insert')} after insert on ${quoted(table)} when new.${quoted(column)} is null begin ${render} end`,
-    `create trigger ${name('update')} after update of ${sources}, ${quoted(column)} on ${quoted(table)} when new.${quoted(column)} is old.${quoted(column)} or new.${quoted(column)} is null begin ${render} end`,
+    `create trigger ${name('update')} after update of ${sources} on ${quoted(table)} when new.${quoted(column)} is old.${quoted(column)} begin ${render} end`,
+    `create trigger ${name('cleared')} after update of ${quoted(column)} on ${quoted(table)} when new.${quoted(column)} is null begin ${render} end`,
     `update ${quoted(table)} set ${quoted(column)} = ${sqliteObject(spec, '')}`,
   ];
 }

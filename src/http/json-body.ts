@@ -50,12 +50,14 @@ function scan(text: string): { depth: number; escapes: boolean } {
 // So are strings with a lone surrogate (`"\ud83c"`, half an emoji): UTF-8 cannot store them, so the
 // databases would keep something other than what was acknowledged (RFC 8259 §8.2 leaves them to
 // the receiver).
+// The messages never quote the offending text: it is what cannot be written back as JSON text.
 function checkKeysAndStrings(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new SyntaxError(`the key "${key}" is not allowed`);
-  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
-    throw new SyntaxError(`the string at "${key}" holds a lone UTF-16 surrogate (an escape such as \\ud83c without its pair), which is not a character`);
-  }
+  if (LONE_SURROGATE.test(key)) throw new SyntaxError(`a key holds ${LONE_SURROGATE_TEXT}`);
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) throw new SyntaxError(`a string holds ${LONE_SURROGATE_TEXT}`);
   return value;
 }
 
+// String.prototype.isWellFormed is ES2024, beyond this project's lib (ES2023, Node 20's).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_TEXT = 'a lone UTF-16 surrogate (an escape such as \\ud83c without its pair), which is not a character';
