@@ -1,5 +1,5 @@
 /**
- * JSON text rendered elsewhere — the database renders agents (src/db/json-rows.ts) — that a
+ * JSON text rendered elsewhere — agents keep theirs with the row (src/db/json-rows.ts) — that a
  * response writes out as it is. `T` is what the text holds, for the types of the code around it.
  */
 export class RenderedJson<T> {

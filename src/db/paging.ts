@@ -54,9 +54,9 @@ interface PageArgs {
 type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
 
 /**
- * `fetchPage` as prepared queries (src/db/prepared-query.ts), with each item's JSON read as the
- * database keeps it rendered (`rendered`, a column src/db/json-rows.ts maintains): the filters are built once per shape through the tenant
- * scope, and each request only fills in the values. `filtered` receives placeholders for the
+ * `fetchPage` as prepared queries (src/db/prepared-query.ts), with each item's JSON read from the
+ * column that keeps it rendered (`rendered`, src/db/json-rows.ts): the filters are built once per
+ * shape through the tenant scope, and each request only fills in the values. `filtered` receives placeholders for the
  * filter values, so it may test whether a filter is present but must pass the values to the
  * query unchanged (precompute patterns and the like in `args`).
  *

@@ -10,7 +10,7 @@ import { routeSchema } from './route-docs.ts';
 
 export interface CrudService<Create, Update, Query, Item> {
   create(clock: Clock, ctx: CompanyContext, input: Create): Promise<Item>;
-  /** The item, or the item as JSON the database rendered (src/db/json-rows.ts). */
+  /** The item, or the item as JSON text kept rendered (src/db/json-rows.ts). */
   get(ctx: CompanyContext, id: string): Promise<Item | RenderedJson<Item>>;
   list(ctx: CompanyContext, query: Query): Promise<Page<Item>>;
   update(clock: Clock, ctx: CompanyContext, id: string, patch: Update): Promise<Item>;

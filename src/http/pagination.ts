@@ -14,7 +14,7 @@ export const ListQuerySchema = z.object({
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
 export interface Page<T> {
-  /** The items, or the items as JSON the database rendered (src/db/json-rows.ts). */
+  /** The items, or the items as JSON texts kept rendered (src/db/json-rows.ts). */
   data: T[] | RenderedJson<T[]>;
   total: number;
   page: number;

@@ -11,8 +11,8 @@ import { RenderedJson } from '../core/rendered-json.ts';
  * 25 µs here (docs/decisions.md, "Performance choices with visible effects"). Schema kinds this
  * does not know (pipes, transforms, unions, dates …) keep zod's own encoder for their subtree.
  *
- * Where an array or an object is declared, the value may also be RenderedJson (what the database
- * rendered as JSON, src/db/json-rows.ts): its text goes into the response as it is. The shaper
+ * Where an array or an object is declared, the value may also be RenderedJson (JSON text kept
+ * rendered, src/db/json-rows.ts): its text goes into the response as it is. The shaper
  * leaves a token in its place that no data can spell (a per-process random nonce), swapped for
  * the text after JSON.stringify.
  */
