@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import { enqueue } from './enqueue.ts';
@@ -91,6 +92,49 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     runner.wake();
     release.resolve();
     await expect.poll(() => ran, { timeout: 3_000 }).toEqual(['first', 'second']);
+  });
+
+  it('an outcome that cannot be written (the table is briefly gone) is logged; the round still waits for its other tasks, and the task runs again after its lease', async () => {
+    const errors: string[] = [];
+    const runner = new QueueRunner(world.database.db, world.database.kind, world.clock, { error: (_obj, msg) => void errors.push(msg) }, { leaseMs: 60_000 });
+    const fastStarted = deferred();
+    const releaseFast = deferred();
+    const releaseSlow = deferred();
+    const runs: string[] = [];
+    runner.register('fast', {
+      run: async () => {
+        runs.push('fast');
+        fastStarted.resolve();
+        if (runs.length === 1) await releaseFast.promise;
+      },
+    });
+    runner.register('slow', { run: () => releaseSlow.promise });
+    const fast = await add('fast');
+    const slow = await add('slow');
+    const rename = (from: string, to: string) => sql`alter table ${sql.table(from)} rename to ${sql.table(to)}`.execute(world.database.db);
+
+    const round = runner.runOnce();
+    let roundSettled = false;
+    void round.finally(() => (roundSettled = true));
+    await fastStarted.promise;
+    await rename('queue_tasks', 'queue_tasks_away');
+    try {
+      releaseFast.resolve();
+      await expect.poll(() => errors, { timeout: 5_000 }).toEqual(['queue task outcome not recorded']);
+    } finally {
+      await rename('queue_tasks_away', 'queue_tasks');
+    }
+    await settle(50);
+    expect(roundSettled, 'the round ended while one of its tasks was still running').toBe(false);
+    releaseSlow.resolve();
+    expect(await round).toBe(2);
+    expect(await world.task(slow!)).toMatchObject({ status: 'DONE' });
+    // The unrecorded task still holds its lease; once it runs out, the task runs again.
+    expect(await world.task(fast!)).toMatchObject({ status: 'RUNNING' });
+    world.clock.advance(60_001);
+    expect(await runner.runOnce()).toBe(1);
+    expect(runs).toEqual(['fast', 'fast']);
+    expect(await world.task(fast!)).toMatchObject({ status: 'DONE', attempts: 2 });
   });
 
   it('a round that fails (database unreachable) is logged, the runner keeps polling, and stop() still resolves', async () => {

@@ -145,6 +145,42 @@ describe(`queue runner (${testDatabaseKind})`, () => {
       expect(await world.task(id!)).toMatchObject({ status: 'DEAD', attempts: 1, lastError: 'payload can never work' });
     });
 
+    it('whatever a handler throws, however it throws, is its task\'s failure: retried, then DEAD; never the runner\'s', async () => {
+      const runner = world.runner();
+      const noMessage = Object.create(null) as object; // String() of it throws
+      const handlers: Record<string, Parameters<typeof runner.register>[1]> = {
+        // Not async: throws before any promise exists.
+        sync: {
+          run: () => {
+            throw new Error('thrown synchronously');
+          },
+        },
+        rejects: { run: () => Promise.reject(new Error('rejected')) },
+        weird: {
+          run: async () => {
+            throw noMessage;
+          },
+        },
+        'broken-backoff': {
+          backoffMs: () => {
+            throw new Error('back-off bug');
+          },
+          run: async () => {
+            throw new Error('failed, and its back-off too');
+          },
+        },
+      };
+      for (const [kind, handler] of Object.entries(handlers)) runner.register(kind, handler);
+      const ids = await Promise.all(Object.keys(handlers).map((kind) => enqueue(world.database.db, world.clock, { kind, payload: null, maxAttempts: 2 })));
+      expect(await runner.runOnce()).toBe(4);
+      const first = await Promise.all(ids.map((id) => world.task(id!)));
+      expect(first.map((t) => [t.kind, t.status, t.attempts, t.lockedBy])).toEqual(Object.keys(handlers).map((kind) => [kind, 'PENDING', 1, null]));
+      expect(first.map((t) => t.lastError)).toEqual(['thrown synchronously', 'rejected', expect.any(String), 'failed, and its back-off too']);
+      world.clock.advance(3_600_000);
+      expect(await runner.runOnce()).toBe(4);
+      expect((await Promise.all(ids.map((id) => world.task(id!)))).map((t) => [t.status, t.attempts])).toEqual(ids.map(() => ['DEAD', 2]));
+    });
+
     it('a task of a kind nobody handles is DEAD, not retried forever', async () => {
       const id = await enqueue(world.database.db, world.clock, { kind: 'unknown.kind', payload: null });
       expect(await world.runner().runOnce()).toBe(1);

@@ -54,6 +54,26 @@ export function defaultBackoffMs(attempt: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
+/** A thrown value's message (any value: a handler may throw anything). */
+function errorMessage(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'the task failed with a value that has no message';
+  }
+}
+
+/** The handler's back-off, or the default one if it has none or it fails. */
+function backoff(handler: TaskHandler, attempt: number): number {
+  try {
+    const delay = handler.backoffMs?.(attempt);
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) return delay;
+  } catch {
+    /* a broken back-off must not leave the task claimed: the default one decides */
+  }
+  return defaultBackoffMs(attempt);
+}
+
 /**
  * The one durable background runner (design: "jobs"). Workers claim due tasks with a lease; on
  * PostgreSQL with FOR UPDATE SKIP LOCKED, so any number of processes share the work; on SQLite
@@ -180,10 +200,14 @@ export class QueueRunner {
     };
     // Each outcome is recorded as soon as its task settles: a slow task must not hold back the
     // next task of another key, nor let finished tasks' leases run out (they would run again).
+    // An outcome that cannot be written (the database hiccups) is logged; the task's lease then
+    // runs out and it is claimed again. The round still waits for every task (stop() drains).
     await Promise.all(
       claimed.map(async (task) => {
         try {
           await this.record(await this.execute(task));
+        } catch (err) {
+          this.log.error({ err, taskId: task.id, kind: task.kind }, 'queue task outcome not recorded');
         } finally {
           settled();
         }
@@ -240,11 +264,12 @@ export class QueueRunner {
       if (handler.repeatEveryMs) return { seq: task.seq, status: 'PENDING', runAt: new Date(now.getTime() + handler.repeatEveryMs).toISOString(), error: null, attempts: 0 };
       return { seq: task.seq, status: 'DONE', runAt: now.toISOString(), error: null, attempts: task.attempts };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // Whatever a handler throws (or rejects with) is an outcome of its task, never the runner's.
+      const message = errorMessage(err);
       if (err instanceof PermanentTaskError || task.attempts >= task.maxAttempts) {
         return { seq: task.seq, status: 'DEAD', runAt: now.toISOString(), error: message, attempts: task.attempts };
       }
-      const delay = (handler.backoffMs ?? defaultBackoffMs)(task.attempts);
+      const delay = backoff(handler, task.attempts);
       return { seq: task.seq, status: 'PENDING', runAt: new Date(this.clock.now().getTime() + delay).toISOString(), error: message, attempts: task.attempts };
     }
   }

@@ -9,7 +9,14 @@ export const MAX_HEADERS = 50;
 
 // Headers the delivery itself sets (or that would break the request): a webhook cannot override them.
 export const RESERVED_HEADERS = new Set(['host', 'content-type', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'proxy-connection', 'user-agent']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What Node's `http.validateHeaderName` accepts (RFC 9110 token). */
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What Node's `http.validateHeaderValue` accepts (RFC 9110 field-value): tab, space, visible ASCII,
+ * and U+0080..U+00FF (obs-text), which go out as single ISO-8859-1 bytes. Anything else — CR, LF,
+ * NUL and other controls, DEL, "€", emoji — cannot be sent in a header at all.
+ */
+export const HEADER_VALUE = /^[\t\x20-\x7E\x80-\xFF]*$/;
 
 const HeaderSchema = z
   .strictObject({
@@ -17,12 +24,12 @@ const HeaderSchema = z
       .string()
       .min(1)
       .max(256)
-      .regex(TOKEN, 'must be an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)')
+      .regex(HEADER_NAME, 'must be an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-)')
       .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()) && !name.toLowerCase().startsWith('webhook-'), 'is set by interviewd itself and cannot be overridden'),
     value: z
       .string()
       .max(4096)
-      .regex(/^[^\r\n\0]*$/, 'must not contain CR, LF or NUL'),
+      .regex(HEADER_VALUE, 'must hold only tab, space, visible ASCII and U+0080..U+00FF: an HTTP header cannot carry other characters (percent-encode or base64 them)'),
   })
   .meta({ id: 'WebhookHeader' });
 

@@ -52,7 +52,10 @@ export async function sendDelivery(target: Target, deliveryId: string, body: str
     const destination = parseTarget(target.url);
     assertDeliverable(destination.url, options.allowPrivate);
     const headers: Record<string, string> = {};
-    for (const header of target.headers) headers[header.name] = header.value;
+    for (const header of target.headers) {
+      assertSendable(header);
+      headers[header.name] = header.value;
+    }
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
     headers['user-agent'] = USER_AGENT;
@@ -64,6 +67,25 @@ export async function sendDelivery(target: Target, deliveryId: string, body: str
     return { ok: false, statusCode: null, latencyMs: elapsed(), responseBody: null, error: describe(error, target.timeoutMs) };
   }
 }
+
+/**
+ * A stored header Node cannot send (a row written before the schema refused it) fails the attempt
+ * with a reason naming the header, before any request exists. Node's own checks decide.
+ */
+function assertSendable(header: { name: string; value: string }): void {
+  try {
+    http.validateHeaderName(header.name);
+  } catch {
+    throw new UnsendableHeader(`the webhook's header name ${JSON.stringify(header.name)} is not a valid HTTP header name (change the webhook's headers)`);
+  }
+  try {
+    http.validateHeaderValue(header.name, header.value);
+  } catch {
+    throw new UnsendableHeader(`the value of the webhook's header "${header.name}" holds a character HTTP headers cannot carry (change the webhook's headers)`);
+  }
+}
+
+class UnsendableHeader extends Error {}
 
 interface Destination {
   url: URL;
@@ -146,13 +168,20 @@ class Exchange {
     private readonly resolve: (answer: Answer) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    // One timer for the whole attempt (connect, send, answer): cheaper than an AbortSignal per request.
-    this.timer = setTimeout(onTimeout, timeoutMs, this);
+    // The request first: http.request throws synchronously on what it cannot send (a header, an
+    // option), and the exchange then never existed — no timer is left to fire on nothing.
     this.request = destination.send({ ...destination.request, headers, lookup: lookupFor(options) });
     this.request[EXCHANGE] = this;
     this.request.on('response', onResponse);
     this.request.on('error', onError);
-    this.request.end(body);
+    // One timer for the whole attempt (connect, send, answer): cheaper than an AbortSignal per request.
+    this.timer = setTimeout(onTimeout, timeoutMs, this);
+    try {
+      this.request.end(body);
+    } catch (error) {
+      this.request.destroy();
+      this.fail(error);
+    }
   }
 
   timeout(): void {
@@ -227,8 +256,18 @@ function truncate(bytes: Buffer): string {
   return bytes.length > RESPONSE_BODY_LIMIT ? text.replace(/\uFFFD$/, '') : text;
 }
 
+/** A one-line reason; never throws, whatever was thrown. */
 function describe(error: unknown, timeoutMs: number): string {
+  try {
+    return reason(error, timeoutMs);
+  } catch {
+    return 'the attempt failed';
+  }
+}
+
+function reason(error: unknown, timeoutMs: number): string {
   const err = error as NodeJS.ErrnoException & { cause?: unknown };
+  if (err instanceof UnsendableHeader) return err.message;
   if (err?.name === 'AbortError' || err?.name === 'TimeoutError' || err?.code === 'ABORT_ERR') return `timed out after ${timeoutMs} ms`;
   if (err?.code === 'UNSAFE_WEBHOOK_TARGET') return err.message;
   switch (err?.code) {

@@ -1,9 +1,11 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectNotFound, expectValidation } from '../../test/domain-assertions.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/fakes/webhook-receiver.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 import { createWebhookAt, emit } from '../../test/webhook-helpers.ts';
 import { scopesWithout } from '../../test/tenancy-world.ts';
+import { HEADER_NAME, HEADER_VALUE } from './schema.ts';
 
 describe('webhooks: errors', () => {
   let server: TestServer;
@@ -77,6 +79,39 @@ describe('webhooks: errors', () => {
     const unchanged = await acme.api('GET', `/v1/webhooks/${webhook.id}`);
     const { signingSecret: _s, ...asCreated } = webhook;
     expect(unchanged.body).toEqual(asCreated);
+  });
+
+  it('refuses, on create and PATCH, a header that Node could not send, naming the field', async () => {
+    const webhook = await createWebhookAt(acme.api, receiver.endpoint());
+    const patch = (body: unknown) => acme.api('PATCH', `/v1/webhooks/${webhook.id}`, { body });
+    const unsendable = ['€', '5 €', 'a\u0001b', '\u007f', 'x\u0000', 'emoji 😀', 'Ā', '\u2028', 'tab\u000bvertical'];
+    for (const value of unsendable) {
+      expectValidation(await create({ ...valid(), headers: [{ name: 'X-Ok', value: 'fine' }, { name: 'X-Bad', value }] }), 'headers.1.value');
+      expectValidation(await patch({ headers: [{ name: 'X-Bad', value }] }), 'headers.0.value');
+    }
+    for (const name of ['X-€', 'X\u0001', 'X:Y', '']) expectValidation(await patch({ headers: [{ name, value: 'v' }] }), 'headers.0.name');
+    expect((await acme.api('GET', `/v1/webhooks/${webhook.id}`)).body.headers).toEqual([]);
+    // What Node sends is accepted: tab, space, visible ASCII and Latin-1 (sent as single bytes).
+    const sendable = [{ name: 'X-Latin-1', value: 'café\tÿ ~' }, { name: 'X-Empty', value: '' }];
+    expect((await patch({ headers: sendable })).body.headers).toEqual(sendable);
+  });
+
+  it("the header rules are exactly Node's: every UTF-16 code unit is accepted by one iff by the other", () => {
+    const nodeAccepts = (check: () => void) => {
+      try {
+        check();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const disagreements: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const text = `a${String.fromCharCode(unit)}b`;
+      if (HEADER_VALUE.test(text) !== nodeAccepts(() => validateHeaderValue('x-test', text))) disagreements.push(`value U+${unit.toString(16)}`);
+      if (HEADER_NAME.test(text) !== nodeAccepts(() => validateHeaderName(text))) disagreements.push(`name U+${unit.toString(16)}`);
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('answers 404 for unknown ids and 400 for malformed ones, on every route', async () => {
