@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { DB, QueueTaskStatus } from '../db/schema.ts';
+import { storableText } from '../db/storable-text.ts';
 
 export interface TaskContext {
   taskId: string;
@@ -54,10 +55,10 @@ export function defaultBackoffMs(attempt: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
-/** A thrown value's message (any value: a handler may throw anything). */
+/** A thrown value's message (any value: a handler may throw anything), as text the database can hold. */
 function errorMessage(err: unknown): string {
   try {
-    return err instanceof Error ? err.message : String(err);
+    return storableText(err instanceof Error ? err.message : String(err));
   } catch {
     return 'the task failed with a value that has no message';
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
+import { storableText } from '../db/storable-text.ts';
 import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
 import { AttemptLog } from './attempt-log.ts';
 import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
@@ -41,13 +42,15 @@ class RedeliveryFailed extends PermanentTaskError {}
  */
 export async function attemptDelivery(deps: DeliveryDeps, delivery: DeliveryRow, webhook: WebhookRow, trigger: AttemptTrigger, final: boolean): Promise<AttemptOutcome & { attemptId: string }> {
   const at = deps.clock.now();
-  const outcome = await sendDelivery(
+  const sent = await sendDelivery(
     { url: webhook.url, headers: JSON.parse(webhook.headers) as { name: string; value: string }[], secret: webhook.secret, timeoutMs: webhook.timeoutMs },
     delivery.id,
     delivery.body,
     at,
     { allowPrivate: deps.allowPrivate, resolve: deps.resolve },
   );
+  // The receiver's words (its answer; an error may quote them) are stored as text PostgreSQL can hold.
+  const outcome: AttemptOutcome = { ...sent, responseBody: storableText(sent.responseBody), error: storableText(sent.error) };
   const attemptId = newId();
   const status: WebhookDeliveryStatus = outcome.ok ? 'DELIVERED' : final ? 'FAILED' : 'PENDING';
   const record: AttemptRecord = {

@@ -178,6 +178,25 @@ describe('webhooks: happy paths', () => {
     expect((await acme.api('GET', `/v1/webhooks/${webhook.id}`)).body.consecutiveFailures).toBe(0);
   });
 
+  it('a receiver answering NUL (U+0000): /test and deliveries are recorded, the log shows U+FFFD in its place', async () => {
+    const endpoint = receiver.endpoint({ respond: (d) => ({ status: d.verified ? 200 : 401, body: 'accepted\u0000 by\u0000\u0000us' }) });
+    const webhook = await createWebhookAt(acme.api, endpoint);
+    const res = await acme.api('POST', `/v1/webhooks/${webhook.id}/test`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ success: true, httpStatus: 200 });
+    const [deliveryId] = await emit(server.deps.database, { companyId: acme.id });
+    const delivered = await eventually(async () => {
+      const log = await acme.api('GET', `/v1/webhooks/${webhook.id}/deliveries`, { query: { event: 'interview.started' } });
+      return log.body.data[0]?.status === 'DELIVERED' ? log.body.data[0] : null;
+    });
+    expect(delivered.id).toBe(deliveryId);
+    const log = (await acme.api('GET', `/v1/webhooks/${webhook.id}/deliveries`)).body.data;
+    expect(log.map((d: { event: string; attempts: { responseBody: string }[] }) => [d.event, d.attempts.map((a) => a.responseBody)])).toEqual([
+      ['interview.started', ['accepted\uFFFD by\uFFFD\uFFFDus']],
+      ['ping', ['accepted\uFFFD by\uFFFD\uFFFDus']],
+    ]);
+  });
+
   it('lists deliveries newest first, paginated, each with its attempts and at most 2 KB of the answer', async () => {
     const big = 'é'.repeat(3000);
     const endpoint = receiver.endpoint({ respond: (d) => ({ status: d.verified ? 200 : 401, body: big }) });
