@@ -2,9 +2,18 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DeliveryRow, WebhookRow } from './repository.ts';
 
+/** The state of the ATS key that owns a webhook (company webhooks have none: they belong to the company). */
+export interface OwnerKeyState {
+  revokedAt: string | null;
+  suspendedAt: string | null;
+  expiresAt: string | null;
+}
+
 export interface DeliveryWithWebhook {
   delivery: DeliveryRow;
   webhook: WebhookRow;
+  /** null for a company webhook. */
+  ownerKey: OwnerKeyState | null;
 }
 
 // Bound parameters per statement stay far below both databases' limits.
@@ -69,15 +78,24 @@ export async function findDeliveriesWithWebhooks(db: Kysely<DB>, ids: string[]):
     from webhook_deliveries where id in (${sql.join(ids)})`.execute(raw);
   if (deliveries.length === 0) return found;
   const webhookIds = [...new Set(deliveries.map((d) => d.webhookId))];
-  const { rows: webhooks } = await sql<WebhookRow>`
-    select id, company_id as "companyId", owner_kind as "ownerKind", ats_key_id as "atsKeyId", url, name, description, events, headers,
-      secret, is_active as "isActive", timeout_ms as "timeoutMs", max_retries as "maxRetries", circuit_opened_at as "circuitOpenedAt",
-      consecutive_failures as "consecutiveFailures", created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"
-    from webhooks where id in (${sql.join(webhookIds)})`.execute(raw);
-  const byId = new Map(webhooks.map((w) => [w.id, w]));
+  const { rows: webhooks } = await sql<WebhookRow & { keyRevokedAt: string | null; keySuspendedAt: string | null; keyExpiresAt: string | null }>`
+    select w.id, w.company_id as "companyId", w.owner_kind as "ownerKind", w.ats_key_id as "atsKeyId", w.url, w.name, w.description, w.events,
+      w.headers, w.secret, w.is_active as "isActive", w.timeout_ms as "timeoutMs", w.max_retries as "maxRetries",
+      w.circuit_opened_at as "circuitOpenedAt", w.consecutive_failures as "consecutiveFailures", w.created_at as "createdAt",
+      w.updated_at as "updatedAt", w.deleted_at as "deletedAt",
+      k.revoked_at as "keyRevokedAt", k.suspended_at as "keySuspendedAt", k.expires_at as "keyExpiresAt"
+    from webhooks w left join api_keys k on k.id = w.ats_key_id
+    where w.id in (${sql.join(webhookIds)})`.execute(raw);
+  const byId = new Map(
+    webhooks.map(({ keyRevokedAt, keySuspendedAt, keyExpiresAt, ...webhook }) => {
+      // ats_key_id references api_keys: an ATS webhook's key is always there.
+      const ownerKey = webhook.ownerKind === 'ATS' ? { revokedAt: keyRevokedAt, suspendedAt: keySuspendedAt, expiresAt: keyExpiresAt } : null;
+      return [webhook.id, { webhook, ownerKey }] as const;
+    }),
+  );
   for (const delivery of deliveries) {
-    const webhook = byId.get(delivery.webhookId);
-    if (webhook) found.set(delivery.id, { delivery, webhook });
+    const owned = byId.get(delivery.webhookId);
+    if (owned) found.set(delivery.id, { delivery, ...owned });
   }
   return found;
 }

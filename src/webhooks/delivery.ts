@@ -6,7 +6,7 @@ import { storableText } from '../db/storable-text.ts';
 import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
 import { AttemptLog } from './attempt-log.ts';
 import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
-import { DeliveryLoader } from './delivery-loader.ts';
+import { DeliveryLoader, type OwnerKeyState } from './delivery-loader.ts';
 import { type AttemptRecord, type DeliveryRow, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
 import { type AttemptOutcome, sendDelivery } from './sender.ts';
 import type { Resolver } from './ssrf-guard.ts';
@@ -79,11 +79,19 @@ function parsePayload(payload: unknown): DeliverTaskPayload {
   return { deliveryId: p.deliveryId, trigger: p.trigger === 'REDELIVERY' ? 'REDELIVERY' : 'AUTOMATIC' };
 }
 
+/** Whether the ATS key owning a webhook is valid at `now` (a company webhook has no owning key). */
+export function ownerKeyValid(ownerKey: OwnerKeyState | null, now: string): boolean {
+  if (!ownerKey) return true;
+  return ownerKey.revokedAt === null && ownerKey.suspendedAt === null && (ownerKey.expiresAt === null || ownerKey.expiresAt > now);
+}
+
 /**
  * The `webhook.deliver` task. A delivery whose webhook was deleted is dropped; one whose webhook
  * is inactive (paused, or its circuit open) is parked and resumed, in order, when the webhook is
- * re-armed; an automatic task whose delivery already finished (a re-run after a crash between the
- * attempt and the task's completion) sends nothing again.
+ * re-armed; one whose owning ATS key is revoked, suspended or expired is parked too (nothing in
+ * the product re-validates a key, so nothing resumes it by itself); an automatic task whose
+ * delivery already finished (a re-run after a crash between the attempt and the task's
+ * completion) sends nothing again.
  */
 export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
   const deps: DeliveryDeps = { ...base, log: base.log ?? new AttemptLog(base.db) };
@@ -94,14 +102,14 @@ export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
       const { deliveryId, trigger } = parsePayload(payload);
       const found = await loader.load(deliveryId);
       if (!found) return;
-      const { delivery, webhook } = found;
+      const { delivery, webhook, ownerKey } = found;
       const now = deps.clock.now().toISOString();
       if (webhook.deletedAt) {
         await setDeliveryStatus(deps.db, delivery.id, 'CANCELLED', now, ['PENDING', 'PARKED']);
         return;
       }
       if (delivery.status === 'CANCELLED' || (trigger === 'AUTOMATIC' && delivery.status !== 'PENDING')) return;
-      if (webhook.isActive !== 1) {
+      if (webhook.isActive !== 1 || !ownerKeyValid(ownerKey, now)) {
         await setDeliveryStatus(deps.db, delivery.id, 'PARKED', now);
         return;
       }

@@ -31,7 +31,7 @@ export async function recordEvent(trx: Kysely<DB>, clock: Clock, event: DomainEv
 
 /** `recordEvent` that answers the ids of the deliveries it created (tests, tools). */
 export async function fanOutEvent(trx: Kysely<DB>, clock: Clock, event: DomainEvent): Promise<string[]> {
-  const webhooks = await subscribedWebhooks(trx, event.companyId, event.type);
+  const webhooks = await subscribedWebhooks(trx, event.companyId, event.type, clock.now().toISOString());
   if (webhooks.length === 0) return [];
   const deliveries = webhooks.map((webhook) => newDeliveryRow(clock, webhook, { type: event.type, companyId: event.companyId, interviewId: event.interviewId, data: event.data }));
   await insertDeliveries(trx, deliveries);

@@ -98,11 +98,11 @@ export function findWebhookById(db: Kysely<DB>, id: string): Promise<WebhookRow 
 }
 
 /**
- * The active webhooks that receive an event of `companyId` of type `type`: the company's own, the
- * global webhooks of the ATS keys that manage it, and ATS webhooks made for that company (while
- * their key still manages it and is not revoked).
+ * The active webhooks that receive an event of `companyId` of type `type` at `now`: the company's
+ * own, the global webhooks of the ATS keys that manage it, and ATS webhooks made for that company
+ * (while their key still manages it and is valid: not revoked, suspended or expired).
  */
-export async function subscribedWebhooks(db: Kysely<DB>, companyId: string, type: EventType): Promise<WebhookRow[]> {
+export async function subscribedWebhooks(db: Kysely<DB>, companyId: string, type: EventType, now: string): Promise<WebhookRow[]> {
   const rows = await db
     .selectFrom('webhooks')
     .selectAll()
@@ -121,7 +121,9 @@ export async function subscribedWebhooks(db: Kysely<DB>, companyId: string, type
               .select(sql.lit(1).as('one'))
               .whereRef('apiKeyCompanies.apiKeyId', '=', 'webhooks.atsKeyId')
               .where('apiKeyCompanies.companyId', '=', companyId)
-              .where('apiKeys.revokedAt', 'is', null),
+              .where('apiKeys.revokedAt', 'is', null)
+              .where('apiKeys.suspendedAt', 'is', null)
+              .where((key) => key.or([key('apiKeys.expiresAt', 'is', null), key('apiKeys.expiresAt', '>', now)])),
           ),
         ]),
       ]),
