@@ -1,19 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
 
 export const DELIVERY_RETENTION_TASK = 'webhooks.purge-deliveries';
 export const DELIVERY_RETENTION_EVERY_MS = 3600_000;
-/** Finished deliveries (and their attempts) are kept this long in the delivery log. */
+/** Deliveries no longer being worked on (and their attempts) are kept this long in the delivery log. */
 export const DELIVERY_RETENTION_MS = 30 * 24 * 3600_000;
 
-/** Deletes finished deliveries older than the retention period; returns how many. */
+/**
+ * Every status but PENDING (still being worked on; its retries end within hours). PARKED ones go
+ * too: a receiver paused for a month does not get a month-old backlog when it is re-armed.
+ */
+const PURGED: WebhookDeliveryStatus[] = ['DELIVERED', 'FAILED', 'CANCELLED', 'PARKED'];
+
+/** Deletes deliveries recorded before the retention period that are not pending; returns how many. */
 export async function purgeOldDeliveries(db: Kysely<DB>, clock: Clock): Promise<number> {
   const cutoff = new Date(clock.now().getTime() - DELIVERY_RETENTION_MS).toISOString();
   return db.transaction().execute(async (trx) => {
-    const old = trx.selectFrom('webhookDeliveries').select('id').where('createdAt', '<', cutoff).where('status', 'in', ['DELIVERED', 'FAILED', 'CANCELLED']);
+    const old = trx.selectFrom('webhookDeliveries').select('id').where('createdAt', '<', cutoff).where('status', 'in', PURGED);
     await trx.deleteFrom('webhookAttempts').where('deliveryId', 'in', old).execute();
-    const result = await trx.deleteFrom('webhookDeliveries').where('createdAt', '<', cutoff).where('status', 'in', ['DELIVERED', 'FAILED', 'CANCELLED']).executeTakeFirst();
+    const result = await trx.deleteFrom('webhookDeliveries').where('createdAt', '<', cutoff).where('status', 'in', PURGED).executeTakeFirst();
     return Number(result.numDeletedRows);
   });
 }
