@@ -17,6 +17,7 @@ import { webhookRoutes } from '../webhooks/routes.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
+import { installNulRefusal } from './nul-refusal.ts';
 import { installOpenApi } from './openapi.ts';
 import { lazyChildLogger } from './request-logger.ts';
 import { compileResponseSerializer } from './response-serializer.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
   installIdempotency(app, deps.database.db, deps.clock);
+  installNulRefusal(app);
   await installOpenApi(app, deps.config);
 
   const open = { config: { access: { public: true, scopes: [], companyScoped: false } } };

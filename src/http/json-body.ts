@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../errors/catalogue.ts';
+import { NUL, nulRefused } from './nul-refusal.ts';
+import { joinPath } from './validation-issues.ts';
 
 /**
  * JSON is the only request media type (§1): Fastify's text/plain parser is removed, so anything
@@ -14,13 +16,19 @@ export function installJsonBody(app: FastifyInstance): void {
     // (the reviver below, validation, merge patches) far from the stack's end, whatever the body.
     const { depth, escapes } = scan(text);
     if (depth > MAX_JSON_DEPTH) return done(errors.invalidJson(`it is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
+    let value: unknown;
     try {
       // The reviver makes JSON.parse several times slower; a key can only be "__proto__" if the
       // text says so literally or spells it with an escape, and a lone surrogate only with an escape.
-      done(null, escapes || text.includes('__proto__') ? JSON.parse(text, checkKeysAndStrings) : JSON.parse(text));
+      value = escapes || text.includes('__proto__') ? JSON.parse(text, checkKeysAndStrings) : JSON.parse(text);
     } catch (error) {
-      done(errors.invalidJson(error instanceof Error ? error.message : 'unparseable'), undefined);
+      return done(errors.invalidJson(error instanceof Error ? error.message : 'unparseable'), undefined);
     }
+    // JSON text can hold U+0000 only as the escape \u0000 (a raw one is a syntax error), so only
+    // such a text is walked; the text may also say \\u0000 (a backslash, then "u0000"), hence the walk.
+    const nul = escapes && text.includes('\\u0000') ? nulPath(value, []) : null;
+    if (nul) return done(nulRefused(joinPath(nul.path), nul.inKey), undefined);
+    done(null, value);
   });
 }
 
@@ -61,3 +69,15 @@ function checkKeysAndStrings(key: string, value: unknown): unknown {
 // String.prototype.isWellFormed is ES2024, beyond this project's lib (ES2023, Node 20's).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_TEXT = 'a lone UTF-16 surrogate (an escape such as \\ud83c without its pair), which is not a character';
+
+/** Where the first string or key holding U+0000 is: the string's path, or the path of the object whose key holds it. */
+function nulPath(value: unknown, path: string[]): { path: string[]; inKey: boolean } | null {
+  if (typeof value === 'string') return value.includes(NUL) ? { path, inKey: false } : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes(NUL)) return { path, inKey: true };
+    const found = nulPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
