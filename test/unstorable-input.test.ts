@@ -1,11 +1,12 @@
 /**
  * Input the databases cannot store as sent: U+0000 (PostgreSQL's text refuses it) in any string,
- * key, query value or path parameter. It is a 400 naming the field, on every route, and changes
- * nothing.
+ * key, query value or path parameter, and numbers beyond the double range (JSON.parse makes them
+ * Infinity, which is written back as null). Each is a 400 naming the field, on every route, and
+ * changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT, CANDIDATE, fixtures } from '../src/interviews/interviews.test-helpers.ts';
-import { expectValidation } from './domain-assertions.ts';
+import { expectError, expectValidation } from './domain-assertions.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -78,5 +79,41 @@ describe('U+0000 in a request is a 400 naming the field, on both databases', () 
     expectValidation(await acme.api('GET', `/v1/agents/${agentId.slice(0, -1)}%00`), 'id');
     const room = await server.anonymous('GET', `/room/abc%00def`);
     expect(room.status, room.text).toBe(400);
+  });
+});
+
+describe('numbers beyond the double range are a 400 naming the field', () => {
+  it('1e999, -1e999 and a 400-digit integer are refused wherever they stand; nothing changes', async () => {
+    const before = await snapshot();
+    const huge = '9'.repeat(400);
+    const cases: [string, string, string, string][] = [
+      ['POST', '/v1/agents', `{"name":"Ok","duration":1e999}`, 'duration'],
+      ['POST', '/v1/agents', `{"name":"Ok","metadata":{"score":1e999}}`, 'metadata.score'],
+      ['POST', '/v1/agents', `{"name":"Ok","metadata":{"score":-1E+999}}`, 'metadata.score'],
+      ['POST', '/v1/agents', `{"name":"Ok","metadata":{"list":[1,${huge}]}}`, 'metadata.list.1'],
+      ['PATCH', `/v1/agents/${agentId}`, `{"metadata":{"score":-${huge}}}`, 'metadata.score'],
+      ['POST', '/v1/candidates', `{"firstName":"Ana","lastName":"Silva","metadata":{"n":1e400}}`, 'metadata.n'],
+    ];
+    for (const [method, path, rawBody, field] of cases) {
+      const res = await acme.api(method, path, { rawBody, headers: JSON_TYPE });
+      const error = expectValidation(res, field);
+      expect(error.message).toMatch(/range/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('numbers inside the range, exponents included, are kept', async () => {
+    const res = await acme.api('POST', '/v1/agents', { rawBody: `{"name":"Ok e","metadata":{"a":1e308,"b":-2.5E-3,"c":1e-400,"d":${'9'.repeat(300)}}}`, headers: JSON_TYPE });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.metadata).toEqual({ a: 1e308, b: -2.5e-3, c: 0, d: Number('9'.repeat(300)) });
+  });
+
+  it('two bodies that differ only in an out-of-range number are no longer the same idempotent request', async () => {
+    const key = { ...JSON_TYPE, 'idempotency-key': 'huge-number-1' };
+    expectValidation(await acme.api('POST', '/v1/agents', { rawBody: '{"name":"Idem","metadata":{"n":1e999}}', headers: key }), 'metadata.n');
+    const second = await acme.api('POST', '/v1/agents', { rawBody: '{"name":"Idem","metadata":{"n":null}}', headers: key });
+    expect(second.status, second.text).toBe(201);
+    expect(second.body.metadata).toEqual({ n: null });
+    expectError(await acme.api('POST', '/v1/agents', { rawBody: '{"name":"Idem","metadata":{"n":-1e999}}', headers: key }), 400, 'VALIDATION_ERROR');
   });
 });

@@ -14,7 +14,7 @@ export function installJsonBody(app: FastifyInstance): void {
     if (text.trim() === '') return done(null, undefined);
     // RFC 8259 §9 lets a parser limit nesting; a fixed limit keeps every recursive walk of a body
     // (the reviver below, validation, merge patches) far from the stack's end, whatever the body.
-    const { depth, escapes } = scan(text);
+    const { depth, escapes, longNumbers } = scan(text);
     if (depth > MAX_JSON_DEPTH) return done(errors.invalidJson(`it is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
     let value: unknown;
     try {
@@ -24,22 +24,36 @@ export function installJsonBody(app: FastifyInstance): void {
     } catch (error) {
       return done(errors.invalidJson(error instanceof Error ? error.message : 'unparseable'), undefined);
     }
-    // JSON text can hold U+0000 only as the escape \u0000 (a raw one is a syntax error), so only
-    // such a text is walked; the text may also say \\u0000 (a backslash, then "u0000"), hence the walk.
-    const nul = escapes && text.includes('\\u0000') ? nulPath(value, []) : null;
-    if (nul) return done(nulRefused(joinPath(nul.path), nul.inKey), undefined);
+    // The parsed body is walked only when the text could hold what cannot be stored. U+0000 can only
+    // be spelled as the escape \u0000 (a raw one is a syntax error); the text may also say \\u0000
+    // (a backslash, then "u0000"), hence the walk. A number beyond the double range needs an
+    // exponent or a long run of digits; JSON.parse makes it ±Infinity, which would be written back
+    // as null (and two different bodies would compare equal for idempotency).
+    const nul = escapes && text.includes('\\u0000');
+    const found = nul || longNumbers ? unstorable(value, [], nul, longNumbers) : null;
+    if (found?.problem === 'range') return done(errors.field(joinPath(found.path), OUT_OF_RANGE, 'out_of_range'), undefined);
+    if (found) return done(nulRefused(joinPath(found.path), found.problem === 'nulKey'), undefined);
     done(null, value);
   });
 }
 
 export const MAX_JSON_DEPTH = 256;
 
-/** The deepest nesting of objects and arrays in JSON text (strings skipped), and whether a string has an escape, in one pass. */
-function scan(text: string): { depth: number; escapes: boolean } {
+// Integers of up to this many digits are below 1e308, inside the double range.
+const FINITE_DIGITS = 308;
+const OUT_OF_RANGE = 'is a number outside the range of a double-precision number (about ±1.8e308)';
+
+/**
+ * In one pass over JSON text (strings skipped): the deepest nesting of objects and arrays, whether
+ * a string has an escape, and whether a number has an exponent or a long run of digits.
+ */
+function scan(text: string): { depth: number; escapes: boolean; longNumbers: boolean } {
   let depth = 0;
   let deepest = 0;
   let inString = false;
   let escapes = false;
+  let digits = 0;
+  let longNumbers = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
@@ -47,11 +61,34 @@ function scan(text: string): { depth: number; escapes: boolean } {
         escapes = true;
         i++; // skip the escaped character
       } else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
+      continue;
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > FINITE_DIGITS) longNumbers = true;
+      continue;
+    }
+    if ((c === 0x65 || c === 0x45) && digits > 0) longNumbers = true; // e or E after a digit: an exponent
+    digits = 0;
+    if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
     else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return { depth: deepest, escapes };
+  return { depth: deepest, escapes, longNumbers };
+}
+
+type Unstorable = { path: string[]; problem: 'nul' | 'nulKey' | 'range' };
+
+/** The first string or key holding U+0000 (for a key: the path of its object), or the first non-finite number. */
+function unstorable(value: unknown, path: string[], nul: boolean, numbers: boolean): Unstorable | null {
+  if (typeof value === 'string') return nul && value.includes(NUL) ? { path, problem: 'nul' } : null;
+  if (typeof value === 'number') return numbers && !Number.isFinite(value) ? { path, problem: 'range' } : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (nul && key.includes(NUL)) return { path, problem: 'nulKey' };
+    const found = unstorable(item, [...path, key], nul, numbers);
+    if (found) return found;
+  }
+  return null;
 }
 
 // Keys that could poison prototypes are refused rather than silently kept (secure-json-parse's stance).
@@ -70,14 +107,3 @@ function checkKeysAndStrings(key: string, value: unknown): unknown {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_TEXT = 'a lone UTF-16 surrogate (an escape such as \\ud83c without its pair), which is not a character';
 
-/** Where the first string or key holding U+0000 is: the string's path, or the path of the object whose key holds it. */
-function nulPath(value: unknown, path: string[]): { path: string[]; inKey: boolean } | null {
-  if (typeof value === 'string') return value.includes(NUL) ? { path, inKey: false } : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes(NUL)) return { path, inKey: true };
-    const found = nulPath(item, [...path, key]);
-    if (found) return found;
-  }
-  return null;
-}
