@@ -94,8 +94,8 @@ export const errors = {
   payloadTooLarge(limitBytes: number): AppError {
     return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes.`, { limitBytes });
   },
-  unsupportedMediaType(contentType: string | undefined): AppError {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as application/json.', { contentType: contentType ?? null });
+  unsupportedMediaType(contentType: string | undefined, message = 'The request body must be sent as application/json.'): AppError {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', message, { contentType: contentType ?? null });
   },
   idempotencyKeyReused(): AppError {
     return new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body or path.');

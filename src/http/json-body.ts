@@ -5,11 +5,16 @@ import { joinPath } from './validation-issues.ts';
 
 /**
  * JSON is the only request media type (§1): Fastify's text/plain parser is removed, so anything
- * else is a 415. An empty JSON body counts as no body (clients often send the header anyway).
+ * else is a 415, and so is JSON in a charset other than UTF-8 (the body is read as UTF-8 only).
+ * An empty JSON body counts as no body (clients often send the header anyway).
  */
 export function installJsonBody(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser(/^application\/([\w.+-]+\+)?json(\s*;.*)?$/i, { parseAs: 'string' }, (request, body, done) => {
+    const contentType = request.headers['content-type'];
+    if (contentType?.includes(';') && !utf8Charset(contentType)) {
+      return done(errors.unsupportedMediaType(contentType, 'The request body must be JSON in UTF-8 (charset=utf-8, or no charset).'), undefined);
+    }
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     // RFC 8259 §9 lets a parser limit nesting; a fixed limit keeps every recursive walk of a body
@@ -38,6 +43,15 @@ export function installJsonBody(app: FastifyInstance): void {
 }
 
 export const MAX_JSON_DEPTH = 256;
+
+// Every charset parameter (a repeated one included) must name UTF-8; `utf8` is its common alias.
+const CHARSET = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/gi;
+const UTF8 = new Set(['utf-8', 'utf8']);
+
+function utf8Charset(contentType: string): boolean {
+  for (const [, quoted, bare] of contentType.matchAll(CHARSET)) if (!UTF8.has((quoted ?? bare ?? '').toLowerCase())) return false;
+  return true;
+}
 
 // Integers of up to this many digits are below 1e308, inside the double range.
 const FINITE_DIGITS = 308;
