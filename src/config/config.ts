@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_PER_HOUR: positiveInt.default(2000),
+  AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
   DEFAULT_MONTHLY_MINUTES: z.coerce.number().int().min(0).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   LLM_BASE_URL: z.url().optional(),
@@ -38,6 +39,8 @@ export type Config = {
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   rateLimit: { perMinute: number; perHour: number };
+  /** Unknown or malformed keys one client address may present per minute (per process). */
+  authFailuresPerMinute: number;
   defaultMonthlyMinutes: number;
   webhookAllowPrivateTargets: boolean;
   llm: { baseUrl: string; apiKey: string | undefined; model: string | undefined } | null;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, perHour: e.RATE_LIMIT_PER_HOUR },
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     defaultMonthlyMinutes: e.DEFAULT_MONTHLY_MINUTES,
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : null,

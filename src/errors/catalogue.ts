@@ -103,6 +103,15 @@ export const errors = {
   rateLimited(retryAfter: number, window: 'minute' | 'hour'): AppError {
     return new AppError('RATE_LIMITED', `Rate limit per ${window} exceeded; retry in ${retryAfter} seconds.`, { retryAfter, window }, { 'retry-after': String(retryAfter) });
   },
+  /** Too many unknown or malformed keys from one client address (authenticate.ts). */
+  authFailuresLimited(retryAfter: number): AppError {
+    return new AppError(
+      'RATE_LIMITED',
+      `Too many requests with an unknown or malformed API key from this address; retry in ${retryAfter} seconds.`,
+      { retryAfter, window: 'minute' },
+      { 'retry-after': String(retryAfter) },
+    );
+  },
   internal(): AppError {
     return new AppError('INTERNAL_ERROR', 'An internal error occurred; it has been logged.');
   },
