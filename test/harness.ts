@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createApiKey, grantCompany, type NewApiKey } from '../src/auth/api-keys.ts';
+import type { KeyResolver } from '../src/auth/key-resolver.ts';
 import { insertCompany } from '../src/companies/repository.ts';
 import { newCompanyRow } from '../src/companies/service.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { type Clock, systemClock } from '../src/core/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
 import type { AppDeps } from '../src/http/app-deps.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createDeps } from '../src/server/runtime.ts';
@@ -55,6 +58,7 @@ export function testEnv(databaseUrl: string, overrides: Record<string, string> =
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_PER_HOUR: '1000000',
+    AUTH_FAILURES_PER_MINUTE: '1000000',
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     ...overrides,
   };
@@ -124,13 +128,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Builds the real app on a fresh database and listens on a loopback port. */
-export async function startTestServer(options: { clock?: Clock; env?: Record<string, string>; logger?: Record<string, unknown> } = {}): Promise<TestServer> {
+/** Builds the real app on a fresh database and listens on a loopback port (`keys`: a key cache of the test's own sizes). */
+export async function startTestServer(
+  options: { clock?: Clock; env?: Record<string, string>; logger?: Record<string, unknown>; keys?: (db: Kysely<DB>) => KeyResolver } = {},
+): Promise<TestServer> {
   const fresh = await freshDatabase();
   const clock = options.clock ?? systemClock;
   const config = loadConfig(testEnv(fresh.url, options.env), '/nonexistent/.env');
   const database = openDatabase(config.databaseUrl);
   const deps = await createDeps(config, clock, database);
+  if (options.keys) deps.keys = options.keys(database.db);
   const app = await buildApp(deps, { logger: options.logger ?? false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   deps.queue.start();

@@ -100,12 +100,23 @@ describe('HTTP conventions and the error envelope', () => {
       expectError(await acme.api('PATCH', `/v1/agents/${agentId}`, { rawBody: body, headers: { 'content-type': type } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
     expectError(await acme.api('POST', '/v1/agents', { rawBody: Buffer.from(body) }), 415, 'UNSUPPORTED_MEDIA_TYPE'); // no Content-Type at all
+    // JSON in another charset: the body is read as UTF-8 only (§1), so anything else is refused, not misread.
+    const utf16 = Buffer.from(`\ufeff${body}`, 'utf16le');
+    for (const type of ['application/json; charset=utf-16', 'application/json;charset=UTF-16LE', 'application/json; charset="iso-8859-1"', 'application/vnd.api+json; Charset=latin1', 'application/json; charset=utf-8; charset=utf-16']) {
+      const res = await acme.api('POST', '/v1/agents', { rawBody: type.includes('16') ? utf16 : body, headers: { 'content-type': type } });
+      expect(expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE').message, type).toMatch(/UTF-8/);
+      envelopeShape(res);
+      expectError(await acme.api('PATCH', `/v1/agents/${agentId}`, { rawBody: body, headers: { 'content-type': type } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    }
     expect((await acme.api('GET', '/v1/agents', { query: { limit: 1 } })).status).toBe(200); // nothing was created
   });
 
   it('JSON with a charset, or any +json type, is accepted', async () => {
     const body = JSON.stringify({ name: 'Charset' });
-    expect((await acme.api('POST', '/v1/agents', { rawBody: body, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
+    for (const type of ['application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset="utf-8"', 'application/json; CHARSET=Utf-8 ', 'application/json; charset=utf8']) {
+      const res = await acme.api('POST', '/v1/agents', { rawBody: body, headers: { 'content-type': type } });
+      expect(res.status, `${type}: ${res.text}`).toBe(201);
+    }
     expect((await acme.api('POST', '/v1/agents', { rawBody: body, headers: { 'content-type': 'Application/JSON' } })).status).toBe(201);
     expect((await acme.api('POST', '/v1/agents', { rawBody: body, headers: { 'content-type': 'application/vnd.api+json' } })).status).toBe(201);
   });

@@ -19,8 +19,8 @@ export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'i
 // Variables the service reads: never inherited from the test runner's environment.
 const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'DATABASE_URL', 'INTERVIEWD_BOOTSTRAP_KEY', 'PUBLIC_URL', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_PER_HOUR',
-  'DEFAULT_MONTHLY_MINUTES', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'TWILIO_ACCOUNT_SID',
-  'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE',
+  'AUTH_FAILURES_PER_MINUTE', 'TRUST_PROXY', 'DEFAULT_MONTHLY_MINUTES', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL',
+  'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE',
 ];
 
 export interface Exit {
@@ -115,6 +115,7 @@ export async function startServerProcess(databaseUrl: string, options: StartOpti
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
       RATE_LIMIT_PER_HOUR: '1000000',
+      AUTH_FAILURES_PER_MINUTE: '1000000',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       ...options.env,
     };

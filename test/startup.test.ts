@@ -79,6 +79,9 @@ describe(`start-up (${testDatabaseKind})`, () => {
       [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
       [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
       [{ INTERVIEWD_BOOTSTRAP_KEY: 'sk_live_short' }, 'INTERVIEWD_BOOTSTRAP_KEY'],
+      [{ AUTH_FAILURES_PER_MINUTE: '0' }, 'AUTH_FAILURES_PER_MINUTE'],
+      [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+      [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, 'TRUST_PROXY'],
     ];
     const results = await Promise.all(cases.map(([env]) => runCli(['serve'], { ...testEnv(url), ...env })));
     results.forEach((result, i) => {

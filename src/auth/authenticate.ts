@@ -6,8 +6,9 @@ import type { Clock } from '../core/clock.ts';
 import { errors } from '../errors/catalogue.ts';
 import type { RateDecision, RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { ipAllowed, touchApiKey } from './api-keys.ts';
+import { FailedAuthThrottle } from './failed-auth-throttle.ts';
 import { KEY_PATTERN } from './key-format.ts';
-import type { KeyResolver, ResolvedKey } from './key-resolver.ts';
+import { type KeyResolver, type ResolvedKey, UNSEEN } from './key-resolver.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import './actor.ts';
@@ -29,10 +30,28 @@ interface AuthDeps {
  * route's own hook (so the route's access rules are known without a lookup per request), and
  * synchronous whenever the key is cached and the rate limiter holds local tokens: a request then
  * pays no promise for authentication.
+ *
+ * Unknown and malformed keys are counted per client address; past the limit, that address's
+ * requests with such keys get 429 without a database lookup, while its requests with a key this
+ * process already knows keep working (a NAT's valid clients are not locked out by one broken
+ * neighbour). A missing key is a plain 401, never counted: it guesses nothing and costs nothing.
  */
 export function installAuthentication(app: FastifyInstance, deps: AuthDeps): void {
   const lastTouched = new Map<string, number>();
+  const failures = new FailedAuthThrottle(deps.config.authFailuresPerMinute, deps.clock);
   app.decorateRequest('actor', null);
+
+  /** The answer to an unknown or malformed key: 401, counted; 429 once the address is past its limit. */
+  const refuse = (request: FastifyRequest, error: Error): Error => {
+    const wait = failures.waitSeconds(request.ip);
+    if (wait > 0) return errors.authFailuresLimited(wait);
+    failures.record(request.ip);
+    return error;
+  };
+  const known = (request: FastifyRequest, resolved: ResolvedKey | null): ResolvedKey => {
+    if (!resolved) throw refuse(request, errors.invalidApiKey());
+    return resolved;
+  };
 
   const admit = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess, resolved: ResolvedKey): void | Promise<void> => {
     checkKey(request, resolved, deps.clock);
@@ -66,9 +85,14 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
   };
 
   const authenticate = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess): void | Promise<void> => {
-    const resolved = deps.keys.resolve(presentedKey(request));
-    if (resolved instanceof Promise) return resolved.then((r) => admit(request, reply, access, known(r)));
-    return admit(request, reply, access, known(resolved));
+    const plaintext = presentedKey(request);
+    if (plaintext instanceof Error) throw refuse(request, plaintext);
+    // A key never found before is looked up only for an address within its limit.
+    let wait = 0;
+    const resolved = deps.keys.resolve(plaintext, () => (wait = failures.waitSeconds(request.ip)) === 0);
+    if (resolved === UNSEEN) throw errors.authFailuresLimited(wait);
+    if (resolved instanceof Promise) return resolved.then((r) => admit(request, reply, access, known(request, r)));
+    return admit(request, reply, access, known(request, resolved));
   };
 
   app.addHook('onRoute', (route) => {
@@ -89,17 +113,13 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
   });
 }
 
-function presentedKey(request: FastifyRequest): string {
+/** The key in the Authorization header; throws when there is none, returns the error when it is malformed. */
+function presentedKey(request: FastifyRequest): string | Error {
   const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  const plaintext = match?.[1];
-  if (!plaintext || !KEY_PATTERN.test(plaintext)) throw errors.invalidApiKey();
+  if (!header) throw errors.invalidApiKey();
+  const plaintext = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (!plaintext || !KEY_PATTERN.test(plaintext)) return errors.invalidApiKey();
   return plaintext;
-}
-
-function known(resolved: ResolvedKey | null): ResolvedKey {
-  if (!resolved) throw errors.invalidApiKey();
-  return resolved;
 }
 
 function checkKey(request: FastifyRequest, resolved: ResolvedKey, clock: Clock): void {

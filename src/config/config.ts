@@ -1,9 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
+
+// proxy-addr's names for address ranges, as Fastify's trustProxy accepts them.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyEntryValid(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** false, true, a hop count, or a comma-separated list of proxy addresses, CIDRs or range names. */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+  const text = value.trim();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !proxyEntryValid(entry));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be false, true, a hop count, or a comma-separated list of IP addresses or CIDRs ("${bad}" is none)` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +47,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_PER_HOUR: positiveInt.default(2000),
+  AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  TRUST_PROXY: trustProxy.default(false),
   DEFAULT_MONTHLY_MINUTES: z.coerce.number().int().min(0).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   LLM_BASE_URL: z.url().optional(),
@@ -38,6 +67,10 @@ export type Config = {
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   rateLimit: { perMinute: number; perHour: number };
+  /** Unknown or malformed keys one client address may present per minute (per process). */
+  authFailuresPerMinute: number;
+  /** Which proxies' X-Forwarded-For is believed: none, all, the nearest N hops, or these addresses. */
+  trustProxy: boolean | number | string[];
   defaultMonthlyMinutes: number;
   webhookAllowPrivateTargets: boolean;
   llm: { baseUrl: string; apiKey: string | undefined; model: string | undefined } | null;
@@ -66,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, perHour: e.RATE_LIMIT_PER_HOUR },
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     defaultMonthlyMinutes: e.DEFAULT_MONTHLY_MINUTES,
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : null,

@@ -94,14 +94,23 @@ export const errors = {
   payloadTooLarge(limitBytes: number): AppError {
     return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limitBytes} bytes.`, { limitBytes });
   },
-  unsupportedMediaType(contentType: string | undefined): AppError {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as application/json.', { contentType: contentType ?? null });
+  unsupportedMediaType(contentType: string | undefined, message = 'The request body must be sent as application/json.'): AppError {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', message, { contentType: contentType ?? null });
   },
   idempotencyKeyReused(): AppError {
     return new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body or path.');
   },
   rateLimited(retryAfter: number, window: 'minute' | 'hour'): AppError {
     return new AppError('RATE_LIMITED', `Rate limit per ${window} exceeded; retry in ${retryAfter} seconds.`, { retryAfter, window }, { 'retry-after': String(retryAfter) });
+  },
+  /** Too many unknown or malformed keys from one client address (authenticate.ts). */
+  authFailuresLimited(retryAfter: number): AppError {
+    return new AppError(
+      'RATE_LIMITED',
+      `Too many requests with an unknown or malformed API key from this address; retry in ${retryAfter} seconds.`,
+      { retryAfter, window: 'minute' },
+      { 'retry-after': String(retryAfter) },
+    );
   },
   internal(): AppError {
     return new AppError('INTERNAL_ERROR', 'An internal error occurred; it has been logged.');

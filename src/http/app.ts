@@ -14,9 +14,11 @@ import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
+import type { Config } from '../config/config.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { installJsonBody } from './json-body.ts';
+import { installNulRefusal } from './nul-refusal.ts';
 import { installOpenApi } from './openapi.ts';
 import { lazyChildLogger } from './request-logger.ts';
 import { compileResponseSerializer } from './response-serializer.ts';
@@ -30,6 +32,17 @@ const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRout
 export interface BuildOptions {
   /** pino options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
+}
+
+/**
+ * Which X-Forwarded-For hops `request.ip` believes (allow-lists, per-address limits). A hop count
+ * becomes a function: Fastify no longer accepts a bare number (it trusts nothing then), because
+ * a client that reaches the server directly can forge the header; the operator who sets a count
+ * states that nothing reaches the server except through that many proxies.
+ */
+function trustedProxies(setting: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return setting > 0 ? (_address, hop) => hop < setting : false;
 }
 
 /** The HTTP app, ready but not listening (tests inject or listen on port 0; `serve` listens). */
@@ -47,6 +60,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     return503OnClosing: true,
+    trustProxy: trustedProxies(deps.config.trustProxy),
     frameworkErrors: frameworkErrorHandler(deps.clock),
     ...(logger ? { childLoggerFactory: lazyChildLogger } : {}),
   }).withTypeProvider<ZodTypeProvider>();
@@ -61,6 +75,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
   installIdempotency(app, deps.database.db, deps.clock);
+  installNulRefusal(app);
   await installOpenApi(app, deps.config);
 
   const open = { config: { access: { public: true, scopes: [], companyScoped: false } } };

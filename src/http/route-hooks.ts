@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 
-type HookName = 'onRequest' | 'preValidation' | 'onSend';
+type HookName = 'onRequest' | 'preValidation' | 'preHandler' | 'onSend';
 type Hook<K extends HookName> = Extract<NonNullable<RouteOptions[K]>, readonly unknown[]>[number];
 
 /**
