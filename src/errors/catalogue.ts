@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   RESOURCE_ACCESS_DENIED: 403,
   RESOURCE_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   INVALID_STATE_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -96,6 +97,10 @@ export const errors = {
   },
   unsupportedMediaType(contentType: string | undefined): AppError {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as application/json.', { contentType: contentType ?? null });
+  },
+  /** Not in the contract's table: the HTTP layer's own answer (docs/decisions.md). */
+  requestTimeout(timeoutMs: number): AppError {
+    return new AppError('REQUEST_TIMEOUT', `The request was not received in full within ${timeoutMs} ms; send it again.`, { timeoutMs });
   },
   idempotencyKeyReused(): AppError {
     return new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body or path.');
