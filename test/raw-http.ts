@@ -7,6 +7,8 @@ export interface RawAnswer {
   /** The body, parsed as JSON when it is JSON. */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   text: string;
+  /** Everything the server sent (several answers on a keep-alive connection). */
+  raw: string;
   /** The server closed the connection (we did not). */
   closedByServer: boolean;
 }
@@ -81,7 +83,7 @@ function isComplete(raw: string): boolean {
 
 function parseAnswer(raw: string): Omit<RawAnswer, 'closedByServer'> {
   const end = raw.indexOf('\r\n\r\n');
-  if (end < 0) return { status: 0, headers: {}, body: undefined, text: raw };
+  if (end < 0) return { status: 0, headers: {}, body: undefined, text: raw, raw };
   const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
   const headers: Record<string, string> = {};
   for (const line of lines) {
@@ -96,5 +98,5 @@ function parseAnswer(raw: string): Omit<RawAnswer, 'closedByServer'> {
   } catch {
     /* not JSON: keep the text */
   }
-  return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body, text };
+  return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body, text, raw };
 }

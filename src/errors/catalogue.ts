@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  REQUEST_HEADER_FIELDS_TOO_LARGE: 431,
   INTERNAL_ERROR: 500,
   NOT_IMPLEMENTED: 501,
   SERVICE_UNAVAILABLE: 503,
@@ -101,6 +102,10 @@ export const errors = {
   /** Not in the contract's table: the HTTP layer's own answer (docs/decisions.md). */
   requestTimeout(timeoutMs: number): AppError {
     return new AppError('REQUEST_TIMEOUT', `The request was not received in full within ${timeoutMs} ms; send it again.`, { timeoutMs });
+  },
+  /** Not in the contract's table: the HTTP layer's own answer (docs/decisions.md). */
+  headersTooLarge(limitBytes: number): AppError {
+    return new AppError('REQUEST_HEADER_FIELDS_TOO_LARGE', `The request line and headers are larger than ${limitBytes} bytes.`, { limitBytes });
   },
   idempotencyKeyReused(): AppError {
     return new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body or path.');

@@ -20,7 +20,7 @@ import { installJsonBody } from './json-body.ts';
 import { installOpenApi } from './openapi.ts';
 import { lazyChildLogger } from './request-logger.ts';
 import { compileResponseSerializer } from './response-serializer.ts';
-import { clientErrorHandler, rememberRequest } from './transport-errors.ts';
+import { clientErrorHandler, missingHost, rememberRequest, ignoreUnknownExpectations } from './transport-errors.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 /** Longer than the idle timeout of common load balancers (60 s), so that they close first. */
@@ -49,7 +49,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // every connection periodically, so a request is cut off at most one check interval late.
     requestTimeout: requestTimeoutMs,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 4))) },
+    http: {
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 4))),
+      // Node's own answer has no envelope: the onRequest hook below checks Host instead.
+      requireHostHeader: false,
+    },
     clientErrorHandler: clientErrorHandler({ clock: deps.clock, requestTimeoutMs }),
     requestIdHeader: false,
     genReqId: (req) => {
@@ -62,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     ...(logger ? { childLoggerFactory: lazyChildLogger } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
+  ignoreUnknownExpectations(app.server);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(({ schema }) => compileResponseSerializer(schema as ZodType));
   installJsonBody(app);
@@ -76,7 +82,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     rememberRequest(request, reply);
     // Shutting down (SIGTERM): Fastify has set `Connection: close`, so the client reconnects elsewhere.
     if (closing) return done(errors.unavailable('The server is shutting down; send the request again.'));
-    done();
+    done(missingHost(request) ?? undefined);
   });
   installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
   installIdempotency(app, deps.database.db, deps.clock);
