@@ -60,9 +60,10 @@ export function clientErrorHandler({ clock, requestTimeoutMs }: ClientErrorOptio
       `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
       `x-request-id: ${id}\r\nconnection: close\r\n\r\n${body}`;
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      // The parser still works: read nothing more, or a request answered 408 could yet run.
-      socket.pause();
-      socket.end(answer, () => socket.destroy());
+      // The parser still works: the connection must read nothing more, or a request answered 408
+      // could yet run. The answer is small and written at once, before the close (as Node does).
+      socket.write(answer);
+      socket.destroy();
       return;
     }
     // The parser is stuck on the error. Closing while the client still sends would make the kernel
