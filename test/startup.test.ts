@@ -79,6 +79,8 @@ describe(`start-up (${testDatabaseKind})`, () => {
       [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
       [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
       [{ INTERVIEWD_BOOTSTRAP_KEY: 'sk_live_short' }, 'INTERVIEWD_BOOTSTRAP_KEY'],
+      [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
+      [{ SHUTDOWN_GRACE_MS: 'soon' }, 'SHUTDOWN_GRACE_MS'],
     ];
     const results = await Promise.all(cases.map(([env]) => runCli(['serve'], { ...testEnv(url), ...env })));
     results.forEach((result, i) => {
