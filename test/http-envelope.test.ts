@@ -129,6 +129,7 @@ describe('HTTP conventions and the error envelope', () => {
     }
   });
 
+  // Many clients at once, still sending when refused, and malformed HTTP: http-transport-errors.test.ts.
   it('bodies over 1 MiB are 413 PAYLOAD_TOO_LARGE; exactly 1 MiB is read', async () => {
     const padded = (bytes: number) => {
       const head = '{"name":"Big","instructions":"';

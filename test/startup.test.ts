@@ -82,6 +82,8 @@ describe(`start-up (${testDatabaseKind})`, () => {
       [{ AUTH_FAILURES_PER_MINUTE: '0' }, 'AUTH_FAILURES_PER_MINUTE'],
       [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
       [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, 'TRUST_PROXY'],
+      [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
+      [{ SHUTDOWN_GRACE_MS: 'soon' }, 'SHUTDOWN_GRACE_MS'],
     ];
     const results = await Promise.all(cases.map(([env]) => runCli(['serve'], { ...testEnv(url), ...env })));
     results.forEach((result, i) => {

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   DEFAULT_MONTHLY_MINUTES: z.coerce.number().int().min(0).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   LLM_BASE_URL: z.url().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
@@ -73,6 +75,10 @@ export type Config = {
   trustProxy: boolean | number | string[];
   defaultMonthlyMinutes: number;
   webhookAllowPrivateTargets: boolean;
+  /** A request (headers and body) not fully received after this long is answered 408. */
+  requestTimeoutMs: number;
+  /** How long SIGTERM waits for running requests and tasks before it closes what is left. */
+  shutdownGraceMs: number;
   llm: { baseUrl: string; apiKey: string | undefined; model: string | undefined } | null;
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
 };
@@ -103,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     defaultMonthlyMinutes: e.DEFAULT_MONTHLY_MINUTES,
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : null,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN

@@ -13,12 +13,14 @@ export const ERROR_STATUS = {
   RESOURCE_ACCESS_DENIED: 403,
   RESOURCE_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   INVALID_STATE_TRANSITION: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  REQUEST_HEADER_FIELDS_TOO_LARGE: 431,
   INTERNAL_ERROR: 500,
   NOT_IMPLEMENTED: 501,
   SERVICE_UNAVAILABLE: 503,
@@ -96,6 +98,14 @@ export const errors = {
   },
   unsupportedMediaType(contentType: string | undefined, message = 'The request body must be sent as application/json.'): AppError {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', message, { contentType: contentType ?? null });
+  },
+  /** Not in the contract's table: the HTTP layer's own answer (docs/decisions.md). */
+  requestTimeout(timeoutMs: number): AppError {
+    return new AppError('REQUEST_TIMEOUT', `The request was not received in full within ${timeoutMs} ms; send it again.`, { timeoutMs });
+  },
+  /** Not in the contract's table: the HTTP layer's own answer (docs/decisions.md). */
+  headersTooLarge(limitBytes: number): AppError {
+    return new AppError('REQUEST_HEADER_FIELDS_TOO_LARGE', `The request line and headers are larger than ${limitBytes} bytes.`, { limitBytes });
   },
   idempotencyKeyReused(): AppError {
     return new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body or path.');

@@ -22,8 +22,11 @@ import { installNulRefusal } from './nul-refusal.ts';
 import { installOpenApi } from './openapi.ts';
 import { lazyChildLogger } from './request-logger.ts';
 import { compileResponseSerializer } from './response-serializer.ts';
+import { clientErrorHandler, missingHost, rememberRequest, ignoreUnknownExpectations } from './transport-errors.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
+/** Longer than the idle timeout of common load balancers (60 s), so that they close first. */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Every feature's routes; each is served under /v1 and without the prefix. */
@@ -51,27 +54,49 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     options.logger === false
       ? false
       : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'headers.authorization'], ...(typeof options.logger === 'object' ? options.logger : {}) };
+  const { requestTimeoutMs } = deps.config;
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
+    // A request's headers and body must arrive within requestTimeoutMs (else 408); Node checks
+    // every connection periodically, so a request is cut off at most one check interval late.
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 4))),
+      // Node's own answer has no envelope: the onRequest hook below checks Host instead.
+      requireHostHeader: false,
+    },
+    clientErrorHandler: clientErrorHandler({ clock: deps.clock, requestTimeoutMs }),
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
-    return503OnClosing: true,
+    // Answered below in the envelope instead of Fastify's own body.
+    return503OnClosing: false,
     trustProxy: trustedProxies(deps.config.trustProxy),
     frameworkErrors: frameworkErrorHandler(deps.clock),
     ...(logger ? { childLoggerFactory: lazyChildLogger } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
+  ignoreUnknownExpectations(app.server);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(({ schema }) => compileResponseSerializer(schema as ZodType));
   installJsonBody(app);
   installErrorHandling(app, deps.clock, BODY_LIMIT);
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    rememberRequest(request, reply);
+    // Shutting down (SIGTERM): Fastify has set `Connection: close`, so the client reconnects elsewhere.
+    if (closing) return done(errors.unavailable('The server is shutting down; send the request again.'));
+    done(missingHost(request) ?? undefined);
   });
   installAuthentication(app, { db: deps.database.db, clock: deps.clock, config: deps.config, keys: deps.keys, rateLimiter: deps.rateLimiter });
   installIdempotency(app, deps.database.db, deps.clock);

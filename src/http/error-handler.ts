@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Clock } from '../core/clock.ts';
 import { AppError, errors } from '../errors/catalogue.ts';
 import { toEnvelope } from '../errors/envelope.ts';
+import { drainRefusedBody } from './refused-body.ts';
 import { toValidationIssues } from './validation-issues.ts';
 
 /** Maps Fastify's own failures to catalogue errors; everything unknown becomes INTERNAL_ERROR. */
@@ -46,7 +47,7 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
  * own body. Pass as the `frameworkErrors` option.
  */
 export function frameworkErrorHandler(clock: Clock) {
-  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     let appError: AppError;
     if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') appError = errors.validation([{ path: 'params', message: 'a path parameter is too long (IDs are UUIDs)', code: 'too_long' }]);
     else if (error.code === 'FST_ERR_BAD_URL') appError = errors.validation([{ path: 'params', message: 'the URL path is not valid percent-encoding', code: 'invalid_url' }]);
@@ -54,18 +55,20 @@ export function frameworkErrorHandler(clock: Clock) {
       request.log.error({ err: error }, 'router error');
       appError = errors.internal();
     }
+    await drainRefusedBody(request, reply);
     return reply.code(appError.status).header('x-request-id', request.id).send(toEnvelope(appError, clock.now()));
   };
 }
 
 /** The one place where an error becomes a status code and the §2 envelope. */
 export function installErrorHandling(app: FastifyInstance, clock: Clock, bodyLimit: number): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     let appError = toAppError(error, bodyLimit, request.headers['content-type']);
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
       appError = errors.internal();
     }
+    await drainRefusedBody(request, reply);
     reply.headers(appError.headers);
     return reply.code(appError.status).send(toEnvelope(appError, clock.now()));
   });

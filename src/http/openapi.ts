@@ -75,7 +75,7 @@ export async function installOpenApi(app: FastifyInstance, config: Config): Prom
         title: 'interviewd API',
         version: '1.0.0',
         description:
-          'Self-hosted AI interviews, wire-compatible with the InstaView public API. Every route is also served without the /v1 prefix. Errors always use the ErrorEnvelope body.',
+          'Self-hosted AI interviews, wire-compatible with the InstaView public API. Every route is also served without the /v1 prefix. Errors always use the ErrorEnvelope body, also those of the HTTP layer that no operation lists: 408 REQUEST_TIMEOUT (a request not received in full in time) and 431 REQUEST_HEADER_FIELDS_TOO_LARGE.',
         license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
       servers: [{ url: config.publicUrl }],

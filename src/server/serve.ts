@@ -4,7 +4,12 @@ import { bootstrapIfEmpty } from './bootstrap.ts';
 import { createDeps } from './runtime.ts';
 import { scheduleRecurringTasks } from './tasks.ts';
 
-/** `interviewd serve`: migrate, bootstrap an empty database, listen, and drain on SIGTERM. */
+const DATABASE_CLOSE_MS = 5_000;
+
+/**
+ * `interviewd serve`: migrate, bootstrap an empty database, listen, and drain on SIGTERM: running
+ * requests and tasks get the grace period, then what is left is cut off, and the process exits 0.
+ */
 export async function serve(config: Config): Promise<void> {
   const deps = await createDeps(config);
   const first = await bootstrapIfEmpty(deps.database, deps.clock, config.bootstrapKey);
@@ -26,16 +31,40 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'draining');
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'draining');
     // app.close() waits for every open connection; a keep-alive connection whose request finishes
-    // during the drain would otherwise hold the exit for the whole keep-alive timeout (72 s).
+    // during the drain would otherwise hold the exit for the whole keep-alive timeout.
     const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
-    await app.close();
+    // Running requests and tasks get the grace period; a client still sending its request, or a
+    // task stuck on a receiver, must not hold the exit for ever.
+    const drained = await settlesWithin(config.shutdownGraceMs, Promise.all([app.close(), deps.queue.stop()]), app.log);
     clearInterval(reaper);
-    await deps.queue.stop();
-    await deps.database.close();
+    if (!drained) {
+      app.log.warn({ graceMs: config.shutdownGraceMs }, 'grace period over: closing the remaining connections; unfinished tasks run again once their lease ends');
+      app.server.closeAllConnections();
+    }
+    // A task still running may hold a database connection, which closing would wait for.
+    if (!(await settlesWithin(DATABASE_CLOSE_MS, deps.database.close(), app.log))) app.log.warn('the database did not close in time');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Whether `promise` resolves within `ms` (a rejection is logged and counts as a failure). */
+async function settlesWithin(ms: number, promise: Promise<unknown>, log: { error(obj: object, msg: string): void }): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const done = promise.then(
+    () => true,
+    (err: unknown) => {
+      log.error({ err }, 'shutdown step failed');
+      return false;
+    },
+  );
+  try {
+    return await Promise.race([done, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
