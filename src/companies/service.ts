@@ -4,7 +4,7 @@ import { grantCompany } from '../auth/api-keys.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
-import { lockCompany } from '../db/locks.ts';
+import { COMPANIES_FEED } from '../db/feed-clock.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type ListQuery, type Page, toPage } from '../http/pagination.ts';
@@ -31,7 +31,10 @@ export function toCompany(row: CompanyRow, defaultMonthlyMinutes: number): Compa
   };
 }
 
-/** A new company row (also used by the CLI and the first-start bootstrap). */
+/**
+ * A new company row (also used by the CLI and the first-start bootstrap). Its writers pass the
+ * time of their transaction on the company list's feed (`COMPANIES_FEED`).
+ */
 export function newCompanyRow(clock: Clock, input: CreateCompanyInput): CompanyRow {
   const now = clock.now().toISOString();
   return {
@@ -56,10 +59,11 @@ export function assertAtsKey(actor: Actor): void {
 /** §7: the new company is managed by the creating key. */
 export async function createCompany(deps: CompanyDeps, actor: Actor, input: CreateCompanyInput, hook?: CommitHook): Promise<Company> {
   assertAtsKey(actor);
-  const row = newCompanyRow(deps.clock, input);
-  await transact(deps.db, hook, async (trx) => {
-    await insertCompany(trx, row);
-    await grantCompany(trx, deps.clock, actor.apiKey.id, row.id);
+  const row = await transact(deps.db, deps.clock, COMPANIES_FEED, hook, async (trx, time) => {
+    const created = newCompanyRow(time, input);
+    await insertCompany(trx, created);
+    await grantCompany(trx, time, actor.apiKey.id, created.id);
+    return created;
   });
   return toCompany(row, deps.defaultMonthlyMinutes);
 }
@@ -80,8 +84,8 @@ export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): P
 }
 
 export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string, patch: UpdateCompanyInput, hook?: CommitHook): Promise<Company> {
-  return transact(deps.db, hook, async (trx) => {
-    await lockCompany(trx, id); // PATCH reads, merges and writes: concurrent ones go one at a time
+  // The company list's feed clock makes concurrent PATCHes (read, merge, write) go one at a time.
+  return transact(deps.db, deps.clock, COMPANIES_FEED, hook, async (trx, time) => {
     const row = await findVisibleCompany(trx, actor, id);
     if (!row) throw errors.notFound('company', id);
     if (patch.plan && actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only an ATS key managing the company, or the operator CLI, may change its plan.');
@@ -97,7 +101,7 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
       changes.metadata = JSON.stringify(merged);
     }
     if (Object.keys(changes).length === 0) return toCompany(row, deps.defaultMonthlyMinutes);
-    changes.updatedAt = deps.clock.now().toISOString();
+    changes.updatedAt = time.at;
     await updateCompanyRow(trx, id, changes);
     return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
   });
@@ -105,9 +109,11 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
 
 /** Operator CLI: set a company's monthly minute allowance. */
 export async function setCompanyPlan(deps: CompanyDeps, id: string, monthlyMinutes: number): Promise<Company> {
-  const row = await findCompanyById(deps.db, id);
-  if (!row) throw errors.notFound('company', id);
-  const changes = { monthlyMinutes, updatedAt: deps.clock.now().toISOString() };
-  await updateCompanyRow(deps.db, id, changes);
-  return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+  return transact(deps.db, deps.clock, COMPANIES_FEED, undefined, async (trx, time) => {
+    const row = await findCompanyById(trx, id);
+    if (!row) throw errors.notFound('company', id);
+    const changes = { monthlyMinutes, updatedAt: time.at };
+    await updateCompanyRow(trx, id, changes);
+    return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+  });
 }

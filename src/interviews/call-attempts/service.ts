@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
 import { forUpdate } from '../../db/locks.ts';
 import { fetchPage } from '../../db/paging.ts';
-import { transact } from '../../db/transaction.ts';
+import { companyTransaction } from '../../db/transaction.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { errors } from '../../errors/catalogue.ts';
 import { type Page, toPage } from '../../http/pagination.ts';
@@ -96,10 +96,9 @@ async function touchInterview(scope: TenantScope, interviewId: string, now: stri
  * retryNumber is one more than the highest ever given for the interview (dropped attempts count).
  */
 export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, input: CreateCallAttemptInput): Promise<CallAttempt> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
-    const scheduledAt = callTime(deps.clock, input.scheduledAt);
+    const scheduledAt = callTime(time, input.scheduledAt);
     requireCallable(interview, 'no call can be scheduled for it');
     const all = await scope.selectFrom('callAttempts').selectAll().where('interviewId', '=', interviewId).execute();
     const live = all.filter((a) => a.deletedAt === null);
@@ -107,7 +106,7 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
     if (running) {
       throw errors.conflict(`A call of interview ${interviewId} is in progress (attempt ${running.id}); schedule another when it has ended.`, { attemptId: running.id });
     }
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     const id = newId();
     for (const pending of live.filter((a) => a.status === 'SCHEDULED')) {
       await moveAttempt(scope, pending, 'CANCELLED', now, { reasonCode: 'CANCELLED', notes: `Replaced by call attempt ${id}.` });
@@ -136,16 +135,15 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
 
 /** PATCH: moves a SCHEDULED attempt to another time; any other status is a 409. */
 export async function rescheduleCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, attemptId: string, input: UpdateCallAttemptInput): Promise<void> {
-  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  await companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
     const attempt = await requireAttempt(scope, interviewId, attemptId);
-    const scheduledAt = callTime(deps.clock, input.scheduledAt);
+    const scheduledAt = callTime(time, input.scheduledAt);
     if (attempt.status !== 'SCHEDULED') {
       throw errors.stateForbids(`Call attempt ${attemptId} is ${attempt.status}: only a SCHEDULED attempt can be rescheduled.`, { status: attempt.status });
     }
     requireCallable(interview, 'its calls cannot be rescheduled');
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     await scope.updateTable('callAttempts').set({ scheduledAt, updatedAt: now }).where('id', '=', attemptId).execute();
     await touchInterview(scope, interviewId, now);
   });
@@ -156,11 +154,10 @@ export async function rescheduleCallAttempt(deps: CallAttemptDeps, ctx: CompanyC
  * (COMPLETED, FAILED, CANCELLED) is dropped from it; a call in progress is a 409.
  */
 export async function deleteCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, attemptId: string): Promise<void> {
-  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  await companyTransaction(deps.clock, ctx, async (scope, time) => {
     await lockPhoneInterview(scope, interviewId);
     const attempt = await requireAttempt(scope, interviewId, attemptId);
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     if (attempt.status === 'IN_PROGRESS') {
       throw errors.stateForbids(`Call attempt ${attemptId} is IN_PROGRESS: it can be deleted once the call has ended.`, { status: attempt.status });
     }
