@@ -19,6 +19,13 @@ export interface CallAttemptDeps {
   clock: Clock;
 }
 
+/**
+ * Attempts one interview may ever have, the first and dropped ones included (retryNumber counts
+ * them too). The interview embeds its attempts, so this keeps it small; the retry ladder
+ * (`CALL_RETRY_ATTEMPTS`, 3 by default) stays well inside it. Beyond it: a new interview.
+ */
+export const MAX_CALL_ATTEMPTS = 20;
+
 /** §10: call attempts belong to PHONE interviews only; on an ONLINE one every route is a 400. */
 function requirePhone(interview: InterviewRecord): InterviewRecord {
   if (interview.channel !== 'PHONE') {
@@ -105,6 +112,12 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
     const running = live.find((a) => a.status === 'IN_PROGRESS');
     if (running) {
       throw errors.conflict(`A call of interview ${interviewId} is in progress (attempt ${running.id}); schedule another when it has ended.`, { attemptId: running.id });
+    }
+    if (all.length >= MAX_CALL_ATTEMPTS) {
+      throw errors.conflict(
+        `Interview ${interviewId} has had ${all.length} call attempts, the most one interview may have (${MAX_CALL_ATTEMPTS}); create a new interview to call the candidate again.`,
+        { interviewId, limit: MAX_CALL_ATTEMPTS, attempts: all.length },
+      );
     }
     const now = time.at;
     const id = newId();
