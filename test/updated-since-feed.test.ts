@@ -1,10 +1,10 @@
 /**
  * The `updatedSince` feed misses nothing when write transactions commit out of the order of their
  * times (issue 11, point 9). T1 takes time t1 and is held open; T2 takes t2 > t1 and tries to
- * commit; a poller reads in between and passes back the last `updatedAt` it saw. Were T2 to commit
- * first, the poller would pass back t2 and never see T1's row (t1 < t2). Each company's writes
- * take its feed clock first, so T2 waits for T1 on PostgreSQL (and on SQLite one write
- * transaction runs at a time anyway).
+ * commit; a poller reads in between and passes back the last `updatedAt` it saw. Had it seen T2's
+ * row without T1's, it would pass back t2 and never see T1's row (t1 < t2). Each company's writes
+ * take its feed clock first, and a read of the feed waits for the writes in flight on PostgreSQL
+ * (on SQLite one write transaction runs at a time anyway).
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,13 +70,17 @@ describe(`updatedSince feed with writers committing out of order (${testDatabase
     };
 
     if (testDatabaseKind === 'postgres') {
-      // Wait until T2 has either committed or is waiting for a lock (for T1), then poll while
-      // T1 is still open: the poller sees whatever has committed by then.
-      const waitingOnLock = async () =>
-        Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]?.n) > 0;
-      await expect.poll(async () => t2Answer !== null || (await waitingOnLock()), { timeout: 10_000, interval: 20 }).toBe(true);
-      await pollOnce();
+      // Each step goes on once the one before it has either answered or is waiting for a lock (for
+      // T1): T2 first, then the poll, which thus reads while T1 is still open.
+      const lockWaiters = async () =>
+        Number((await sql<{ n: number }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]?.n);
+      await expect.poll(async () => t2Answer !== null || (await lockWaiters()) > 0, { timeout: 10_000, interval: 20 }).toBe(true);
+      const waitingBefore = await lockWaiters();
+      let polled = false;
+      const first = pollOnce().then(() => (polled = true));
+      await expect.poll(async () => polled || (await lockWaiters()) > waitingBefore, { timeout: 10_000, interval: 20 }).toBe(true);
       release.resolve();
+      await first;
     } else {
       // SQLite runs one transaction at a time: the poll and T2 wait for T1 whatever the order.
       const first = pollOnce();
@@ -98,4 +102,28 @@ describe(`updatedSince feed with writers committing out of order (${testDatabase
     const stamp = (id: string) => final.find((item) => item.id === id)?.updatedAt ?? '';
     expect(stamp(b) >= stamp(a)).toBe(true);
   });
+
+  it('a writer whose clock lags behind what a poller saw does not write below it', async () => {
+    const clock = new ManualClock(T2);
+    server = await startTestServer({ clock, env: { DEFAULT_MONTHLY_MINUTES: '100000' } });
+    const acme = await server.company('Acme');
+    const f = fixtures(acme.api);
+    const a = (await f.plainInterview()).id as string;
+    const b = (await f.plainInterview()).id as string;
+    const feed = async (since: string) => {
+      const res = await acme.api('GET', '/v1/interviews', { query: { updatedSince: since, sort: 'updatedAt', order: 'asc' } });
+      expect(res.status, res.text).toBe(200);
+      return res.body.data as Item[];
+    };
+    const seen = await feed(T0);
+    const cursor = seen.reduce((max, item) => (item.updatedAt > max ? item.updatedAt : max), T0);
+    expect(cursor).toBe(T2);
+    // Another process, its clock a second behind, changes A: the poller going on from T2 sees it.
+    clock.set(T1);
+    expect((await acme.api('PATCH', `/v1/interviews/${a}`, { body: { metadata: { late: true } } })).status).toBe(200);
+    const next = await feed(cursor);
+    expect(next.find((item) => item.id === a)?.metadata).toEqual({ late: true });
+    expect(next.map((item) => item.id)).toEqual(expect.arrayContaining([a, b]));
+  });
 });
+

@@ -1,6 +1,6 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
-import type { TransactionClock } from '../db/feed-clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
@@ -36,8 +36,10 @@ export async function getAgent(ctx: CompanyContext, id: string): Promise<Rendere
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {
-  const { items, total } = await listAgentPage(ctx.scope, query);
-  return toPage(items, total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const { items, total } = await listAgentPage(ctx.scope.in(db), query);
+    return toPage(items, total, query);
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { TransactionClock } from '../db/feed-clock.ts';
+import { lockCompany } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors/catalogue.ts';
@@ -39,12 +40,11 @@ async function allowanceOf(db: Kysely<DB>, companyId: string, defaultMonthlyMinu
 
 /**
  * Refuses (402) a new reservation of `minutes` that would take the company past its monthly
- * allowance. Call inside the company's transaction that creates the interview: it holds the
- * company's feed clock (`time`), so concurrent creates, in any process, check one after another,
- * as does every other change of the company's interviews.
+ * allowance. Call inside the transaction that creates the interview: the company row lock makes
+ * concurrent creates, in any process, check one after another.
  */
 export async function reserveMinutes(scope: TenantScope, time: TransactionClock, defaultMonthlyMinutes: number, minutes: number): Promise<void> {
-  if (time.feed !== scope.companyId) throw new Error(`reserveMinutes needs the transaction of company ${scope.companyId}, not of feed ${time.feed}`);
+  await lockCompany(scope.db, scope.companyId);
   const allowance = await allowanceOf(scope.db, scope.companyId, defaultMonthlyMinutes);
   const committed = await committedMinutes(scope, time.now());
   if (committed + minutes > allowance) {

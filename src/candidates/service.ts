@@ -1,6 +1,6 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
-import type { TransactionClock } from '../db/feed-clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
@@ -111,14 +111,17 @@ export async function getCandidate(ctx: CompanyContext, id: string): Promise<Can
 }
 
 export async function listCandidates(ctx: CompanyContext, query: CandidateListQuery): Promise<Page<Candidate>> {
-  const { rows, total } = await listCandidateRows(ctx.scope, query);
-  const ids = rows.map((r) => r.id);
-  const [links, stats] = await Promise.all([jobIdsOf(ctx.scope, ids), candidateStats(ctx.scope, ids)]);
-  return toPage(
-    rows.map((r) => present(toCandidateRecord(r), links.get(r.id) ?? [], stats.get(r.id))),
-    total,
-    query,
-  );
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const scope = ctx.scope.in(db);
+    const { rows, total } = await listCandidateRows(scope, query);
+    const ids = rows.map((r) => r.id);
+    const [links, stats] = await Promise.all([jobIdsOf(scope, ids), candidateStats(scope, ids)]);
+    return toPage(
+      rows.map((r) => present(toCandidateRecord(r), links.get(r.id) ?? [], stats.get(r.id))),
+      total,
+      query,
+    );
+  });
 }
 
 /** PATCH: omitted fields keep their value, `null` clears, `jobIds` and metadata replace (§9). */

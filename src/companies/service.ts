@@ -4,7 +4,8 @@ import { grantCompany } from '../auth/api-keys.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
-import { COMPANIES_FEED } from '../db/feed-clock.ts';
+import { COMPANIES_FEED, readFeed } from '../db/feed-clock.ts';
+import { lockCompany } from '../db/locks.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type ListQuery, type Page, toPage } from '../http/pagination.ts';
@@ -69,12 +70,14 @@ export async function createCompany(deps: CompanyDeps, actor: Actor, input: Crea
 }
 
 export async function listCompanies(deps: CompanyDeps, actor: Actor, query: ListQuery): Promise<Page<Company>> {
-  const { rows, total } = await listVisibleCompanies(deps.db, actor, query);
-  return toPage(
-    rows.map((r) => toCompany(r, deps.defaultMonthlyMinutes)),
-    total,
-    query,
-  );
+  return readFeed(deps.db, COMPANIES_FEED, query, async (db) => {
+    const { rows, total } = await listVisibleCompanies(db, actor, query);
+    return toPage(
+      rows.map((r) => toCompany(r, deps.defaultMonthlyMinutes)),
+      total,
+      query,
+    );
+  });
 }
 
 export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): Promise<Company> {
@@ -84,8 +87,8 @@ export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): P
 }
 
 export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string, patch: UpdateCompanyInput, hook?: CommitHook): Promise<Company> {
-  // The company list's feed clock makes concurrent PATCHes (read, merge, write) go one at a time.
   return transact(deps.db, deps.clock, COMPANIES_FEED, hook, async (trx, time) => {
+    await lockCompany(trx, id); // PATCH reads, merges and writes: concurrent ones go one at a time
     const row = await findVisibleCompany(trx, actor, id);
     if (!row) throw errors.notFound('company', id);
     if (patch.plan && actor.apiKey.kind !== 'ATS') throw errors.accessDenied('Only an ATS key managing the company, or the operator CLI, may change its plan.');

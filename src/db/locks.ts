@@ -1,5 +1,20 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder } from 'kysely';
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from './schema.ts';
+
+/**
+ * Serialises transactions that read-then-write a company's aggregate (its minute allowance).
+ * PostgreSQL: a row lock held to commit, across every process. SQLite: nothing to do — the single
+ * connection already runs one transaction at a time.
+ *
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: every insert of a row referencing the company (an inline
+ * candidate, agent or job created earlier in the same transaction) holds `FOR KEY SHARE` on it,
+ * which `FOR UPDATE` waits for — two such transactions would deadlock. The weaker lock still
+ * excludes every other holder of this lock and every UPDATE of the company row.
+ */
+export async function lockCompany(trx: Kysely<DB>, companyId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select id from companies where id = ${companyId} for no key update`.execute(trx);
+}
 
 /**
  * A read inside a transaction that will write the same row (read-merge-write, e.g. a PATCH):

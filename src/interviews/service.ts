@@ -1,5 +1,6 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
+import { readFeed } from '../db/feed-clock.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
@@ -66,8 +67,11 @@ export async function getInterview(deps: InterviewDeps, ctx: CompanyContext, id:
 }
 
 export async function listInterviews(deps: InterviewDeps, ctx: CompanyContext, query: InterviewListQuery): Promise<Page<Interview>> {
-  const { records, total } = await listInterviewRecords(ctx.scope, query);
-  return toPage(await present(ctx.scope, deps, records), total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const scope = ctx.scope.in(db);
+    const { records, total } = await listInterviewRecords(scope, query);
+    return toPage(await present(scope, deps, records), total, query);
+  });
 }
 
 /** Extension: PATCH changes metadata only, merged (RFC 7396). */

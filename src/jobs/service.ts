@@ -1,6 +1,6 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
-import type { TransactionClock } from '../db/feed-clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
@@ -27,8 +27,10 @@ export async function getJob(ctx: CompanyContext, id: string): Promise<Job> {
 }
 
 export async function listJobs(ctx: CompanyContext, query: JobListQuery): Promise<Page<Job>> {
-  const { rows, total } = await listJobRows(ctx.scope, query);
-  return toPage(rows.map(toJob), total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const { rows, total } = await listJobRows(ctx.scope.in(db), query);
+    return toPage(rows.map(toJob), total, query);
+  });
 }
 
 /** PATCH: omitted fields keep their value, `null` clears, metadata is replaced (§4). */

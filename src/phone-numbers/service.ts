@@ -2,6 +2,7 @@ import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import { isUniqueViolation } from '../db/constraint-errors.ts';
+import { readFeed } from '../db/feed-clock.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -9,8 +10,10 @@ import { findPhoneNumber, findPhoneNumberForUpdate, insertPhoneNumber, listPhone
 import type { PhoneNumber, PhoneNumberListQuery, RegisterPhoneNumberInput, UpdatePhoneNumberInput } from './schema.ts';
 
 export async function listPhoneNumbers(ctx: CompanyContext, query: PhoneNumberListQuery): Promise<Page<PhoneNumber>> {
-  const { rows, total } = await listPhoneNumberRows(ctx.scope, query);
-  return toPage(rows.map(toPhoneNumber), total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const { rows, total } = await listPhoneNumberRows(ctx.scope.in(db), query);
+    return toPage(rows.map(toPhoneNumber), total, query);
+  });
 }
 
 export async function getPhoneNumber(ctx: CompanyContext, id: string): Promise<PhoneNumber> {

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
+import { readFeed } from '../db/feed-clock.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -96,8 +97,10 @@ export async function listWebhooks(deps: WebhookDeps, actor: Actor, query: Webho
     companyId = query.companyId.toLowerCase();
     if (!actor.companyIds.has(companyId)) throw errors.accessDenied('This API key does not manage the company named by companyId.');
   }
-  const { rows, total } = await listVisibleWebhooks(deps.db, actor, query, companyId);
-  return toPage(rows.map(toWebhook), total, query);
+  return readFeed(deps.db, callerFeed(actor), query, async (db) => {
+    const { rows, total } = await listVisibleWebhooks(db, actor, query, companyId);
+    return toPage(rows.map(toWebhook), total, query);
+  });
 }
 
 async function visibleOr404(db: Kysely<DB>, actor: Actor, id: string): Promise<WebhookRow> {
