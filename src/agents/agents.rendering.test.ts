@@ -197,7 +197,7 @@ describe('migration 0007 renders the agents stored before it', () => {
       };
       const { apiJson: _rendered, ...columns } = toAgentRow(agent);
       await database.db.insertInto('agents').values({ ...columns, companyId: company.id }).execute();
-      expect(await migrateToLatest(database)).toEqual(['0007_agents_api_json']);
+      expect(await migrateToLatest(database)).toContain('0007_agents_api_json'); // and any later ones
       const row = await database.db.selectFrom('agents').select('apiJson').where('id', '=', agent.id).executeTakeFirstOrThrow();
       expect(row.apiJson).toBe(JSON.stringify(agent));
 

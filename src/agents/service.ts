@@ -1,8 +1,9 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { transact } from '../db/transaction.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
@@ -15,18 +16,17 @@ import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from '
  * Creates an agent inside an open transaction's scope: also the path for an agent created inline
  * with an interview. `pathPrefix` names fields in errors ("agent.cefrLevel").
  */
-export async function insertAgent(scope: TenantScope, clock: Clock, input: CreateAgentInput, pathPrefix = ''): Promise<Agent> {
+export async function insertAgent(scope: TenantScope, time: TransactionClock, input: CreateAgentInput, pathPrefix = ''): Promise<Agent> {
   const issues = agentRuleIssues(input);
   if (input.companyPhoneNumberId) issues.push(...(await phoneNumberIssues(scope, input.companyPhoneNumberId)));
   if (issues.length > 0) throw errors.validation(issues.map((i) => ({ ...i, path: pathPrefix + i.path })));
-  const now = clock.now().toISOString();
-  const agent: Agent = { id: newId(), companyId: scope.companyId, ...input, createdAt: now, updatedAt: now };
+  const agent: Agent = { id: newId(), companyId: scope.companyId, ...input, createdAt: time.at, updatedAt: time.at };
   await insertAgentRow(scope, agent);
   return agent;
 }
 
 export function createAgent(clock: Clock, ctx: CompanyContext, input: CreateAgentInput): Promise<Agent> {
-  return transact(ctx.scope.db, ctx.commitHook, (trx) => insertAgent(ctx.scope.in(trx), clock, input));
+  return companyTransaction(clock, ctx, (scope, time) => insertAgent(scope, time, input));
 }
 
 export async function getAgent(ctx: CompanyContext, id: string): Promise<RenderedJson<Agent>> {
@@ -36,8 +36,10 @@ export async function getAgent(ctx: CompanyContext, id: string): Promise<Rendere
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {
-  const { items, total } = await listAgentPage(ctx.scope, query);
-  return toPage(items, total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const { items, total } = await listAgentPage(ctx.scope.in(db), query);
+    return toPage(items, total, query);
+  });
 }
 
 /**
@@ -46,8 +48,7 @@ export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Pr
  * PATCH names it or switches the agent to PHONE, so an unrelated edit never fails on it.
  */
 export async function updateAgent(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateAgentInput): Promise<Agent> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(clock, ctx, async (scope, time) => {
     const row = await findAgentRowForUpdate(scope, id);
     if (!row) throw errors.notFound('agent', id);
     const current = toAgent(row);
@@ -62,7 +63,7 @@ export async function updateAgent(clock: Clock, ctx: CompanyContext, id: string,
     if (issues.length > 0) throw errors.validation(issues);
 
     if (JSON.stringify(next) === JSON.stringify(current)) return current;
-    next.updatedAt = clock.now().toISOString();
+    next.updatedAt = time.at;
     await replaceAgentRow(scope, next);
     return next;
   });
@@ -70,7 +71,7 @@ export async function updateAgent(clock: Clock, ctx: CompanyContext, id: string,
 
 /** Soft delete: hidden everywhere; interviews that use it keep pointing at it. */
 export async function deleteAgent(clock: Clock, ctx: CompanyContext, id: string): Promise<true> {
-  const deleted = await transact(ctx.scope.db, ctx.commitHook, (trx) => softDeleteAgentRow(ctx.scope.in(trx), id, clock.now().toISOString()));
+  const deleted = await companyTransaction(clock, ctx, (scope, time) => softDeleteAgentRow(scope, id, time.at));
   if (!deleted) throw errors.notFound('agent', id);
   return true;
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Clock } from '../core/clock.ts';
+import type { TransactionClock } from '../db/feed-clock.ts';
 import { lockCompany } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
@@ -43,10 +43,10 @@ async function allowanceOf(db: Kysely<DB>, companyId: string, defaultMonthlyMinu
  * allowance. Call inside the transaction that creates the interview: the company row lock makes
  * concurrent creates, in any process, check one after another.
  */
-export async function reserveMinutes(scope: TenantScope, clock: Clock, defaultMonthlyMinutes: number, minutes: number): Promise<void> {
+export async function reserveMinutes(scope: TenantScope, time: TransactionClock, defaultMonthlyMinutes: number, minutes: number): Promise<void> {
   await lockCompany(scope.db, scope.companyId);
   const allowance = await allowanceOf(scope.db, scope.companyId, defaultMonthlyMinutes);
-  const committed = await committedMinutes(scope, clock.now());
+  const committed = await committedMinutes(scope, time.now());
   if (committed + minutes > allowance) {
     throw new AppError(
       'BILLING_LIMIT_REACHED',

@@ -181,6 +181,8 @@ describe('billing (§10, §12) with DEFAULT_MONTHLY_MINUTES=60', () => {
       u1 = await server.company('Usage One');
       u2 = await server.company('Usage Two');
       ats = await server.atsKey([u1.id, u2.id]);
+      // A company's time never goes back (its feed clock): each company's data is made in time order.
+      clock.set(daysFromStart(-40));
       const agent1 = await fixtures(u1.api).agent({ ...GENERIC_AGENT, duration: 5 });
       const at = async (days: number, extra: Record<string, unknown> = {}, company = u1, agentId = agent1.id) => {
         clock.set(daysFromStart(days));
@@ -199,6 +201,7 @@ describe('billing (§10, §12) with DEFAULT_MONTHLY_MINUTES=60', () => {
       await finish(deleted, 'COMPLETED', 7);
       expect((await u1.api('DELETE', `/v1/interviews/${deleted}`)).status).toBe(200); // deleted: excluded
       await at(0); // created "now": inside the default range
+      clock.set(daysFromStart(-1));
       const agent2 = await fixtures(u2.api).agent({ ...GENERIC_AGENT, duration: 20 });
       await finish(await at(-1, {}, u2, agent2.id), 'COMPLETED', 20);
     });

@@ -111,14 +111,18 @@ describe('candidates: happy paths (§9)', () => {
   });
 
   it('gdprExpiryDate defaults to today + 365 days on the server clock (UTC)', async () => {
-    clock.set('2025-11-20T23:59:59.999Z');
-    expect((await create({})).gdprExpiryDate).toBe('2026-11-20');
-    clock.set('2025-11-21T00:00:00.000Z');
-    expect((await create({})).gdprExpiryDate).toBe('2026-11-21');
-    clock.set('2027-03-01T08:00:00.000Z'); // 365 days later is 2028-02-29 (a leap year), not 2028-03-01
-    expect((await create({})).gdprExpiryDate).toBe('2028-02-29');
-    clock.set('2024-01-01T12:00:00.000Z'); // 2024 is a leap year: 365 days later is 2024-12-31
-    expect((await create({})).gdprExpiryDate).toBe('2024-12-31');
+    // A company's time never goes back (its feed clock), so the dates go forward, on a company of their own.
+    const dated = await server.company('Dated');
+    const createAt = async (at: string) => {
+      clock.set(at);
+      const res = await dated.api('POST', '/v1/candidates', { body: { firstName: 'Ana', lastName: 'Silva', email: 'ana@example.com' } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.gdprExpiryDate;
+    };
+    expect(await createAt('2024-01-01T12:00:00.000Z')).toBe('2024-12-31'); // 2024 is a leap year: 365 days later is 2024-12-31
+    expect(await createAt('2025-11-20T23:59:59.999Z')).toBe('2026-11-20');
+    expect(await createAt('2025-11-21T00:00:00.000Z')).toBe('2026-11-21');
+    expect(await createAt('2027-03-01T08:00:00.000Z')).toBe('2028-02-29'); // 365 days later is 2028-02-29 (a leap year), not 2028-03-01
   });
 
   it('status: APPLIED by default; every value of §9 is accepted', async () => {

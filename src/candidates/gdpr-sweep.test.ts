@@ -158,4 +158,18 @@ describe(`GDPR sweep (${testDatabaseKind})`, () => {
     await expect.poll(async () => (await row(alice)).erasedAt, { timeout: 5_000 }).toBe('2030-01-06T12:00:00.000Z');
     expect((await row(bob)).firstName).toBe('Bob');
   });
+
+  it('erases more candidates than one transaction takes, across companies, in one run', async () => {
+    await start();
+    const acme = await server.company('Acme');
+    const globex = await server.company('Globex');
+    const ids: string[] = [];
+    for (let i = 0; i < 230; i++) ids.push(await create(i % 3 === 0 ? globex : acme, { firstName: `Person${i}`, lastName: 'Many', gdprExpiryDate: '2030-01-05' }));
+    clock.set('2030-01-06T00:00:00.000Z');
+    expect(await eraseExpiredCandidates(server.deps.database.db, clock)).toBe(230);
+    const left = await server.deps.database.db.selectFrom('candidates').select('id').where('id', 'in', ids).where('firstName', '<>', '').execute();
+    expect(left).toEqual([]);
+    expect(await eraseExpiredCandidates(server.deps.database.db, clock)).toBe(0);
+  });
 });
+

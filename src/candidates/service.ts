@@ -1,8 +1,9 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { transact } from '../db/transaction.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import { errors, type ValidationIssue } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type CandidateStats, candidateStats } from '../interviews/candidate-stats.ts';
@@ -74,8 +75,8 @@ function present(record: CandidateRecord, jobIds: string[], stats: CandidateStat
 }
 
 /** Creates a candidate inside an open transaction's scope (also the path for an inline candidate). */
-export async function insertCandidate(scope: TenantScope, clock: Clock, input: CreateCandidateInput, pathPrefix = ''): Promise<Candidate> {
-  const now = clock.now();
+export async function insertCandidate(scope: TenantScope, time: TransactionClock, input: CreateCandidateInput, pathPrefix = ''): Promise<Candidate> {
+  const now = time.now();
   const record: CandidateRecord = {
     id: newId(),
     companyId: scope.companyId,
@@ -86,11 +87,11 @@ export async function insertCandidate(scope: TenantScope, clock: Clock, input: C
     gdprExpiryDate: input.gdprExpiryDate ?? utcDate(new Date(now.getTime() + 365 * DAY_MS)),
     status: input.status,
     metadata: input.metadata,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
+    createdAt: time.at,
+    updatedAt: time.at,
   };
   const links = await requestedJobIds(scope, input, []);
-  const issues = [...recordIssues(record, clock, { date: true, contact: true }), ...links.issues];
+  const issues = [...recordIssues(record, time, { date: true, contact: true }), ...links.issues];
   if (issues.length > 0) throw errors.validation(issues.map((i) => ({ ...i, path: pathPrefix + i.path })));
   await insertCandidateRow(scope, record);
   await replaceJobLinks(scope, record.id, links.jobIds ?? []);
@@ -98,7 +99,7 @@ export async function insertCandidate(scope: TenantScope, clock: Clock, input: C
 }
 
 export function createCandidate(clock: Clock, ctx: CompanyContext, input: CreateCandidateInput): Promise<Candidate> {
-  return transact(ctx.scope.db, ctx.commitHook, (trx) => insertCandidate(ctx.scope.in(trx), clock, input));
+  return companyTransaction(clock, ctx, (scope, time) => insertCandidate(scope, time, input));
 }
 
 export async function getCandidate(ctx: CompanyContext, id: string): Promise<Candidate> {
@@ -110,20 +111,22 @@ export async function getCandidate(ctx: CompanyContext, id: string): Promise<Can
 }
 
 export async function listCandidates(ctx: CompanyContext, query: CandidateListQuery): Promise<Page<Candidate>> {
-  const { rows, total } = await listCandidateRows(ctx.scope, query);
-  const ids = rows.map((r) => r.id);
-  const [links, stats] = await Promise.all([jobIdsOf(ctx.scope, ids), candidateStats(ctx.scope, ids)]);
-  return toPage(
-    rows.map((r) => present(toCandidateRecord(r), links.get(r.id) ?? [], stats.get(r.id))),
-    total,
-    query,
-  );
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const scope = ctx.scope.in(db);
+    const { rows, total } = await listCandidateRows(scope, query);
+    const ids = rows.map((r) => r.id);
+    const [links, stats] = await Promise.all([jobIdsOf(scope, ids), candidateStats(scope, ids)]);
+    return toPage(
+      rows.map((r) => present(toCandidateRecord(r), links.get(r.id) ?? [], stats.get(r.id))),
+      total,
+      query,
+    );
+  });
 }
 
 /** PATCH: omitted fields keep their value, `null` clears, `jobIds` and metadata replace (§9). */
 export async function updateCandidate(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateCandidateInput): Promise<Candidate> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(clock, ctx, async (scope, time) => {
     const row = await findCandidateRow(scope, id);
     if (!row) throw errors.notFound('candidate', id);
     const current = toCandidateRecord(row);
@@ -131,7 +134,7 @@ export async function updateCandidate(clock: Clock, ctx: CompanyContext, id: str
     const { jobIds: _jobIds, jobId: _jobId, ...fields } = patch;
     const next: CandidateRecord = { ...current, ...fields };
     const links = await requestedJobIds(scope, patch, currentJobIds);
-    const issues = [...recordIssues(next, clock, {
+    const issues = [...recordIssues(next, time, {
       date: next.gdprExpiryDate !== current.gdprExpiryDate,
       contact: patch.email !== undefined || patch.phoneNumber !== undefined,
     }), ...links.issues];
@@ -141,7 +144,7 @@ export async function updateCandidate(clock: Clock, ctx: CompanyContext, id: str
     const jobsChanged = JSON.stringify(jobIds) !== JSON.stringify(currentJobIds);
     const stats = (await candidateStats(scope, [id])).get(id);
     if (!jobsChanged && JSON.stringify(next) === JSON.stringify(current)) return present(current, currentJobIds, stats);
-    next.updatedAt = clock.now().toISOString();
+    next.updatedAt = time.at;
     await replaceCandidateRow(scope, next);
     if (jobsChanged) await replaceJobLinks(scope, id, jobIds);
     return present(next, jobIds, stats);
@@ -149,7 +152,7 @@ export async function updateCandidate(clock: Clock, ctx: CompanyContext, id: str
 }
 
 export async function deleteCandidate(clock: Clock, ctx: CompanyContext, id: string): Promise<true> {
-  const deleted = await transact(ctx.scope.db, ctx.commitHook, (trx) => softDeleteCandidateRow(ctx.scope.in(trx), id, clock.now().toISOString()));
+  const deleted = await companyTransaction(clock, ctx, (scope, time) => softDeleteCandidateRow(scope, id, time.at));
   if (!deleted) throw errors.notFound('candidate', id);
   return true;
 }

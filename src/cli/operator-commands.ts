@@ -7,8 +7,10 @@ import { newCompanyRow, setCompanyPlan, toCompany } from '../companies/service.t
 import { loadConfig } from '../config/config.ts';
 import { systemClock } from '../core/clock.ts';
 import { type Database, openDatabase } from '../db/database.ts';
+import { COMPANIES_FEED } from '../db/feed-clock.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import { TenantScope } from '../db/tenant-scope.ts';
+import { transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { RegisterPhoneNumberBody } from '../phone-numbers/schema.ts';
 import { registerPhoneNumber } from '../phone-numbers/service.ts';
@@ -69,8 +71,11 @@ export function registerOperatorCommands(program: Command): void {
         async (database, defaultMinutes) => {
           const parsed = CreateCompanyBody.safeParse({ name: options.name, description: options.description });
           if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-          const row = newCompanyRow(systemClock, parsed.data);
-          await insertCompany(database.db, row);
+          const row = await transact(database.db, systemClock, COMPANIES_FEED, undefined, async (trx, time) => {
+            const created = newCompanyRow(time, parsed.data);
+            await insertCompany(trx, created);
+            return created;
+          });
           return toCompany(row, defaultMinutes);
         },
         (c) => `Created company ${c.id} (${c.name})`,

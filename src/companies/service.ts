@@ -4,6 +4,7 @@ import { grantCompany } from '../auth/api-keys.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
+import { COMPANIES_FEED, readFeed } from '../db/feed-clock.ts';
 import { lockCompany } from '../db/locks.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
@@ -31,7 +32,10 @@ export function toCompany(row: CompanyRow, defaultMonthlyMinutes: number): Compa
   };
 }
 
-/** A new company row (also used by the CLI and the first-start bootstrap). */
+/**
+ * A new company row (also used by the CLI and the first-start bootstrap). Its writers pass the
+ * time of their transaction on the company list's feed (`COMPANIES_FEED`).
+ */
 export function newCompanyRow(clock: Clock, input: CreateCompanyInput): CompanyRow {
   const now = clock.now().toISOString();
   return {
@@ -56,21 +60,24 @@ export function assertAtsKey(actor: Actor): void {
 /** §7: the new company is managed by the creating key. */
 export async function createCompany(deps: CompanyDeps, actor: Actor, input: CreateCompanyInput, hook?: CommitHook): Promise<Company> {
   assertAtsKey(actor);
-  const row = newCompanyRow(deps.clock, input);
-  await transact(deps.db, hook, async (trx) => {
-    await insertCompany(trx, row);
-    await grantCompany(trx, deps.clock, actor.apiKey.id, row.id);
+  const row = await transact(deps.db, deps.clock, COMPANIES_FEED, hook, async (trx, time) => {
+    const created = newCompanyRow(time, input);
+    await insertCompany(trx, created);
+    await grantCompany(trx, time, actor.apiKey.id, created.id);
+    return created;
   });
   return toCompany(row, deps.defaultMonthlyMinutes);
 }
 
 export async function listCompanies(deps: CompanyDeps, actor: Actor, query: ListQuery): Promise<Page<Company>> {
-  const { rows, total } = await listVisibleCompanies(deps.db, actor, query);
-  return toPage(
-    rows.map((r) => toCompany(r, deps.defaultMonthlyMinutes)),
-    total,
-    query,
-  );
+  return readFeed(deps.db, COMPANIES_FEED, query, async (db) => {
+    const { rows, total } = await listVisibleCompanies(db, actor, query);
+    return toPage(
+      rows.map((r) => toCompany(r, deps.defaultMonthlyMinutes)),
+      total,
+      query,
+    );
+  });
 }
 
 export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): Promise<Company> {
@@ -80,7 +87,7 @@ export async function getCompany(deps: CompanyDeps, actor: Actor, id: string): P
 }
 
 export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string, patch: UpdateCompanyInput, hook?: CommitHook): Promise<Company> {
-  return transact(deps.db, hook, async (trx) => {
+  return transact(deps.db, deps.clock, COMPANIES_FEED, hook, async (trx, time) => {
     await lockCompany(trx, id); // PATCH reads, merges and writes: concurrent ones go one at a time
     const row = await findVisibleCompany(trx, actor, id);
     if (!row) throw errors.notFound('company', id);
@@ -97,7 +104,7 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
       changes.metadata = JSON.stringify(merged);
     }
     if (Object.keys(changes).length === 0) return toCompany(row, deps.defaultMonthlyMinutes);
-    changes.updatedAt = deps.clock.now().toISOString();
+    changes.updatedAt = time.at;
     await updateCompanyRow(trx, id, changes);
     return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
   });
@@ -105,9 +112,11 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
 
 /** Operator CLI: set a company's monthly minute allowance. */
 export async function setCompanyPlan(deps: CompanyDeps, id: string, monthlyMinutes: number): Promise<Company> {
-  const row = await findCompanyById(deps.db, id);
-  if (!row) throw errors.notFound('company', id);
-  const changes = { monthlyMinutes, updatedAt: deps.clock.now().toISOString() };
-  await updateCompanyRow(deps.db, id, changes);
-  return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+  return transact(deps.db, deps.clock, COMPANIES_FEED, undefined, async (trx, time) => {
+    const row = await findCompanyById(trx, id);
+    if (!row) throw errors.notFound('company', id);
+    const changes = { monthlyMinutes, updatedAt: time.at };
+    await updateCompanyRow(trx, id, changes);
+    return toCompany({ ...row, ...changes }, deps.defaultMonthlyMinutes);
+  });
 }

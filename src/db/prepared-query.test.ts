@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgentRow } from '../agents/repository.ts';
 import { CreateAgentBody } from '../agents/schema.ts';
 import { insertAgent } from '../agents/service.ts';
-import { systemClock } from '../core/clock.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { TransactionClock } from './feed-clock.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import { TenantScope } from './tenant-scope.ts';
 
@@ -23,7 +23,7 @@ describe('prepared queries', () => {
   afterAll(() => server.close());
 
   it('fill the caller company in: another company never sees the row', async () => {
-    const agent = await insertAgent(scope, systemClock, input);
+    const agent = await insertAgent(scope, new TransactionClock(scope.companyId, new Date().toISOString()), input);
     expect((await findAgentRow(scope, agent.id))?.id).toBe(agent.id);
     expect(await findAgentRow(other, agent.id)).toBeUndefined();
   });
@@ -34,7 +34,7 @@ describe('prepared queries', () => {
     let inserted!: (id: string) => void;
     const insertedId = new Promise<string>((resolve) => (inserted = resolve));
     const transaction = server.deps.database.db.transaction().execute(async (trx) => {
-      const agent = await insertAgent(scope.in(trx), systemClock, input);
+      const agent = await insertAgent(scope.in(trx), new TransactionClock(scope.companyId, new Date().toISOString()), input);
       inserted(agent.id);
       await held;
       throw new Error('roll back');

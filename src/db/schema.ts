@@ -272,6 +272,13 @@ export interface WebhookAttemptsTable {
   error: string | null;
 }
 
+/** The latest time a write transaction of each feed took (`src/db/feed-clock.ts`). */
+export interface FeedClocksTable {
+  /** A company id, `companies`, or `ats:<keyId>` (an ATS key's webhooks). */
+  feed: string;
+  stamp: string;
+}
+
 export interface DB {
   companies: CompaniesTable;
   apiKeys: ApiKeysTable;
@@ -290,4 +297,5 @@ export interface DB {
   webhooks: WebhooksTable;
   webhookDeliveries: WebhookDeliveriesTable;
   webhookAttempts: WebhookAttemptsTable;
+  feedClocks: FeedClocksTable;
 }

@@ -6,6 +6,7 @@ import { reserveMinutes } from '../billing/allowance.ts';
 import { appendJobLink, findCandidateRow, jobIdsOf } from '../candidates/repository.ts';
 import { insertCandidate } from '../candidates/service.ts';
 import type { Clock } from '../core/clock.ts';
+import type { TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
@@ -19,7 +20,8 @@ import type { CreateInterviewInput } from './schema.ts';
 import { TEST_RUN_TASK } from './test-run.ts';
 
 export interface CreateInterviewOptions {
-  clock: Clock;
+  /** The time of the creating transaction. */
+  time: TransactionClock;
   defaultMonthlyMinutes: number;
   /** sk_test_ keys make every interview a test (§3.1). */
   testKey: boolean;
@@ -64,11 +66,11 @@ function unusableAgent(agent: Pick<Agent, 'type' | 'focus'>): { field: 'type' | 
   return null;
 }
 
-async function resolveAgent(scope: TenantScope, clock: Clock, input: CreateInterviewInput): Promise<Agent> {
+async function resolveAgent(scope: TenantScope, time: TransactionClock, input: CreateInterviewInput): Promise<Agent> {
   if (input.agent) {
     const problem = unusableAgent(input.agent);
     if (problem) throw errors.field(`agent.${problem.field}`, problem.message, 'undefined_agent');
-    return insertAgent(scope, clock, input.agent, 'agent.');
+    return insertAgent(scope, time, input.agent, 'agent.');
   }
   const row = await findAgentRow(scope, input.agentId as string);
   if (!row) throw errors.field('agentId', `no agent ${input.agentId} exists in this company`, 'not_found');
@@ -84,14 +86,14 @@ async function resolveAgent(scope: TenantScope, clock: Clock, input: CreateInter
  * billing reservation, and the follow-up work (events, the test run).
  */
 export async function createInterviewRecord(scope: TenantScope, options: CreateInterviewOptions, input: CreateInterviewInput): Promise<InterviewRecord> {
-  const { clock } = options;
-  const scheduledAt = checkShape(input, clock);
-  const agent = await resolveAgent(scope, clock, input);
+  const { time } = options;
+  const scheduledAt = checkShape(input, time);
+  const agent = await resolveAgent(scope, time, input);
 
   let explicitJobId: string | null = null;
   let explicitPath = 'jobId';
   if (input.job) {
-    explicitJobId = (await insertJob(scope, clock, input.job)).id;
+    explicitJobId = (await insertJob(scope, time, input.job)).id;
     explicitPath = 'job';
   } else if (input.jobId) {
     if (!(await liveJobIds(scope, [input.jobId])).has(input.jobId)) throw errors.field('jobId', `no job ${input.jobId} exists in this company`, 'not_found');
@@ -102,7 +104,7 @@ export async function createInterviewRecord(scope: TenantScope, options: CreateI
   let candidateJobIds: string[];
   if (input.candidate) {
     const jobIds = explicitJobId ? [explicitJobId] : input.candidate.jobIds;
-    const candidate = await insertCandidate(scope, clock, { ...input.candidate, jobIds, jobId: explicitJobId ? undefined : input.candidate.jobId }, 'candidate.');
+    const candidate = await insertCandidate(scope, time, { ...input.candidate, jobIds, jobId: explicitJobId ? undefined : input.candidate.jobId }, 'candidate.');
     candidateId = candidate.id;
     candidateJobIds = candidate.jobIds;
     if (!explicitJobId && input.candidate.jobId) {
@@ -114,7 +116,7 @@ export async function createInterviewRecord(scope: TenantScope, options: CreateI
     if (!(await findCandidateRow(scope, candidateId))) throw errors.field('candidateId', `no candidate ${candidateId} exists in this company`, 'not_found');
     candidateJobIds = (await jobIdsOf(scope, [candidateId])).get(candidateId) ?? [];
     if (input.job && explicitJobId) {
-      await appendJobLink(scope, candidateId, explicitJobId, clock.now().toISOString());
+      await appendJobLink(scope, candidateId, explicitJobId, time.at);
       candidateJobIds = [...candidateJobIds, explicitJobId];
     }
   }
@@ -125,9 +127,9 @@ export async function createInterviewRecord(scope: TenantScope, options: CreateI
   }
 
   const isTest = input.isTest || options.testKey;
-  if (!isTest) await reserveMinutes(scope, clock, options.defaultMonthlyMinutes, agent.duration);
+  if (!isTest) await reserveMinutes(scope, time, options.defaultMonthlyMinutes, agent.duration);
 
-  const now = clock.now().toISOString();
+  const now = time.at;
   const record: InterviewRecord = {
     id: newId(),
     companyId: scope.companyId,
@@ -155,7 +157,7 @@ export async function createInterviewRecord(scope: TenantScope, options: CreateI
       recordingUrl: null, duration: null, scheduledAt: record.scheduledAt, calledAt: null, createdAt: now, updatedAt: now, deletedAt: null,
     });
   }
-  await interviewEvent(scope, clock, 'interview.scheduled', record);
-  if (isTest) await enqueue(scope.db, clock, { kind: TEST_RUN_TASK, payload: { companyId: scope.companyId, interviewId: record.id } });
+  await interviewEvent(scope, time, 'interview.scheduled', record);
+  if (isTest) await enqueue(scope.db, time, { kind: TEST_RUN_TASK, payload: { companyId: scope.companyId, interviewId: record.id } });
   return record;
 }

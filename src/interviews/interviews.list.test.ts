@@ -142,7 +142,7 @@ describe('interviews: list and join links (§10)', () => {
       expectNotFound(await server.anonymous('GET', `/room/${'A'.repeat(43)}`));
       expectNotFound(await server.anonymous('GET', `/room/${token.slice(0, -1)}`));
 
-      clock.set(new Date(new Date(START).getTime() + 7 * 86_400_000).toISOString());
+      clock.set(new Date(new Date(live.scheduledAt).getTime() + 7 * 86_400_000).toISOString());
       expectError(await server.anonymous('GET', `/room/${token}`), 501, 'NOT_IMPLEMENTED');
       clock.advance(1);
       expectNotFound(await server.anonymous('GET', `/room/${token}`));

@@ -1,6 +1,7 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
-import { transact } from '../db/transaction.ts';
+import { readFeed } from '../db/feed-clock.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -55,9 +56,8 @@ export async function requireInterview(scope: TenantScope, id: string, options: 
 }
 
 export function createInterview(deps: InterviewDeps, ctx: CompanyContext, input: CreateInterviewInput, testKey: boolean): Promise<Interview> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
-    const record = await createInterviewRecord(scope, { clock: deps.clock, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey }, input);
+  return companyTransaction(deps.clock, ctx, async (scope, time) => {
+    const record = await createInterviewRecord(scope, { time, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey }, input);
     return presentOne(scope, deps, record);
   });
 }
@@ -67,40 +67,40 @@ export async function getInterview(deps: InterviewDeps, ctx: CompanyContext, id:
 }
 
 export async function listInterviews(deps: InterviewDeps, ctx: CompanyContext, query: InterviewListQuery): Promise<Page<Interview>> {
-  const { records, total } = await listInterviewRecords(ctx.scope, query);
-  return toPage(await present(ctx.scope, deps, records), total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const scope = ctx.scope.in(db);
+    const { records, total } = await listInterviewRecords(scope, query);
+    return toPage(await present(scope, deps, records), total, query);
+  });
 }
 
 /** Extension: PATCH changes metadata only, merged (RFC 7396). */
 export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: string, patch: UpdateInterviewInput): Promise<Interview> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(deps.clock, ctx, async (scope, time) => {
     const record = await requireInterview(scope, id, { lock: true });
     if (patch.metadata === undefined) return presentOne(scope, deps, record);
     const metadata = mergePatch(record.metadata, patch.metadata) as Metadata;
     const problems = metadataProblems(metadata);
     if (problems.length > 0) throw errors.validation(problems.map((message) => ({ path: 'metadata', message, code: 'metadata_limit' })));
     if (JSON.stringify(metadata) === JSON.stringify(record.metadata)) return presentOne(scope, deps, record);
-    const next = { ...record, metadata, updatedAt: deps.clock.now().toISOString() };
+    const next = { ...record, metadata, updatedAt: time.at };
     await saveInterview(scope, next);
     return presentOne(scope, deps, next);
   });
 }
 
 export function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
-    return presentOne(scope, deps, await moveInterview(scope, deps.clock, await requireInterview(scope, id, { lock: true }), 'CANCELLED'));
+  return companyTransaction(deps.clock, ctx, async (scope, time) => {
+    return presentOne(scope, deps, await moveInterview(scope, time, await requireInterview(scope, id, { lock: true }), 'CANCELLED'));
   });
 }
 
 /** Soft delete in every state; a SCHEDULED one is cancelled first, so no call is made (§10). */
 export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<true> {
-  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  await companyTransaction(deps.clock, ctx, async (scope, time) => {
     const record = await requireInterview(scope, id, { lock: true });
-    if (record.status === 'SCHEDULED') await moveInterview(scope, deps.clock, record, 'CANCELLED');
-    await softDeleteInterview(scope, id, deps.clock.now().toISOString());
+    if (record.status === 'SCHEDULED') await moveInterview(scope, time, record, 'CANCELLED');
+    await softDeleteInterview(scope, id, time.at);
   });
   return true;
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { TenantScope } from '../db/tenant-scope.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import type { TaskHandler } from '../queue/runner.ts';
 import type { Analysis } from './analysis-schema.ts';
 import { interviewEvent } from './events.ts';
@@ -76,19 +77,18 @@ export function testRunHandler(db: Kysely<DB>, clock: Clock): TaskHandler {
   return {
     async run(payload) {
       const { companyId, interviewId } = payload as { companyId: string; interviewId: string };
-      await db.transaction().execute(async (trx) => {
-        const scope = new TenantScope(trx, companyId);
+      await companyTransaction(clock, { scope: new TenantScope(db, companyId) }, async (scope, time) => {
         const interview = await findInterviewForUpdate(scope, interviewId);
         if (!interview || interview.status !== 'SCHEDULED') return; // cancelled or deleted meanwhile
         const agentRow = await findAgentRow(scope, interview.agentId, { includeDeleted: true });
         if (!agentRow) return;
         const agent = toAgent(agentRow);
-        const started = await moveInterview(scope, clock, interview, 'IN_PROGRESS');
-        const turns = syntheticTranscript(agent, clock.now());
+        const started = await moveInterview(scope, time, interview, 'IN_PROGRESS');
+        const turns = syntheticTranscript(agent, time.now());
         await appendTranscriptTurns(scope, interviewId, turns);
-        const analysis = syntheticAnalysis(interviewId, agent, turns, clock.now().toISOString());
-        const completed = await moveInterview(scope, clock, started, 'COMPLETED', { durationMinutes: 0, analysis });
-        await interviewEvent(scope, clock, 'analysis.completed', completed, { analysis });
+        const analysis = syntheticAnalysis(interviewId, agent, turns, time.at);
+        const completed = await moveInterview(scope, time, started, 'COMPLETED', { durationMinutes: 0, analysis });
+        await interviewEvent(scope, time, 'analysis.completed', completed, { analysis });
       });
     },
   };

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.ts';
+import type { TransactionClock } from '../db/feed-clock.ts';
 import { errors } from '../errors/catalogue.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
 import type { EventType } from '../webhooks/record-event.ts';
@@ -20,13 +20,13 @@ const EVENT_OF: Partial<Record<InterviewStatus, EventType>> = {
  */
 export async function moveInterview(
   scope: TenantScope,
-  clock: Clock,
+  time: TransactionClock,
   record: InterviewRecord,
   to: InterviewStatus,
   changes: Partial<InterviewRecord> = {},
 ): Promise<InterviewRecord> {
   assertMove(record.status, to);
-  const now = clock.now().toISOString();
+  const now = time.at;
   const next: InterviewRecord = { ...record, ...changes, status: to, updatedAt: now };
   if (to === 'IN_PROGRESS') next.startedAt ??= now;
   if (to === 'COMPLETED' || to === 'FAILED') next.finishedDate ??= now;
@@ -43,6 +43,6 @@ export async function moveInterview(
       .execute();
   }
   const event = EVENT_OF[to];
-  if (event) await interviewEvent(scope, clock, event, next);
+  if (event) await interviewEvent(scope, time, event, next);
   return next;
 }

@@ -1,23 +1,23 @@
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
+import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
 import type { TenantScope } from '../db/tenant-scope.ts';
-import { transact } from '../db/transaction.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { findJobRow, insertJobRow, listJobRows, replaceJobRow, softDeleteJobRow, toJob } from './repository.ts';
 import type { CreateJobInput, Job, JobListQuery, UpdateJobInput } from './schema.ts';
 
 /** Creates a job inside an open transaction's scope (also the path for an inline job of an interview). */
-export async function insertJob(scope: TenantScope, clock: Clock, input: CreateJobInput): Promise<Job> {
-  const now = clock.now().toISOString();
-  const job: Job = { id: newId(), companyId: scope.companyId, ...input, createdAt: now, updatedAt: now };
+export async function insertJob(scope: TenantScope, time: TransactionClock, input: CreateJobInput): Promise<Job> {
+  const job: Job = { id: newId(), companyId: scope.companyId, ...input, createdAt: time.at, updatedAt: time.at };
   await insertJobRow(scope, job);
   return job;
 }
 
 export function createJob(clock: Clock, ctx: CompanyContext, input: CreateJobInput): Promise<Job> {
-  return transact(ctx.scope.db, ctx.commitHook, (trx) => insertJob(ctx.scope.in(trx), clock, input));
+  return companyTransaction(clock, ctx, (scope, time) => insertJob(scope, time, input));
 }
 
 export async function getJob(ctx: CompanyContext, id: string): Promise<Job> {
@@ -27,20 +27,21 @@ export async function getJob(ctx: CompanyContext, id: string): Promise<Job> {
 }
 
 export async function listJobs(ctx: CompanyContext, query: JobListQuery): Promise<Page<Job>> {
-  const { rows, total } = await listJobRows(ctx.scope, query);
-  return toPage(rows.map(toJob), total, query);
+  return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
+    const { rows, total } = await listJobRows(ctx.scope.in(db), query);
+    return toPage(rows.map(toJob), total, query);
+  });
 }
 
 /** PATCH: omitted fields keep their value, `null` clears, metadata is replaced (§4). */
 export async function updateJob(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateJobInput): Promise<Job> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(clock, ctx, async (scope, time) => {
     const row = await findJobRow(scope, id);
     if (!row) throw errors.notFound('job', id);
     const current = toJob(row);
     const next: Job = { ...current, ...patch };
     if (JSON.stringify(next) === JSON.stringify(current)) return current;
-    next.updatedAt = clock.now().toISOString();
+    next.updatedAt = time.at;
     await replaceJobRow(scope, next);
     return next;
   });
@@ -48,7 +49,7 @@ export async function updateJob(clock: Clock, ctx: CompanyContext, id: string, p
 
 /** Soft delete: hidden and no longer assignable; existing candidate links and interviews keep it. */
 export async function deleteJob(clock: Clock, ctx: CompanyContext, id: string): Promise<true> {
-  const deleted = await transact(ctx.scope.db, ctx.commitHook, (trx) => softDeleteJobRow(ctx.scope.in(trx), id, clock.now().toISOString()));
+  const deleted = await companyTransaction(clock, ctx, (scope, time) => softDeleteJobRow(scope, id, time.at));
   if (!deleted) throw errors.notFound('job', id);
   return true;
 }

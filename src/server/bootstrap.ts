@@ -3,8 +3,10 @@ import { newCompanyRow } from '../companies/service.ts';
 import { insertCompany } from '../companies/repository.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
+import { COMPANIES_FEED } from '../db/feed-clock.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { withStartupLock } from '../db/migrations.ts';
+import { transact } from '../db/transaction.ts';
 
 export interface BootstrapResult {
   companyId: string;
@@ -21,10 +23,10 @@ export async function bootstrapIfEmpty(database: Database, clock: Clock, bootstr
   return withStartupLock(database, async () => {
     const existing = await database.db.selectFrom('companies').select('id').limit(literalLimit(1)).executeTakeFirst();
     if (existing) return null;
-    return database.db.transaction().execute(async (trx) => {
-      const company = newCompanyRow(clock, { name: 'My company' });
+    return transact(database.db, clock, COMPANIES_FEED, undefined, async (trx, time) => {
+      const company = newCompanyRow(time, { name: 'My company' });
       await insertCompany(trx, company);
-      const { apiKey, plaintext } = await createApiKey(trx, clock, { name: 'bootstrap', kind: 'COMPANY', companyId: company.id, plaintext: bootstrapKey });
+      const { apiKey, plaintext } = await createApiKey(trx, time, { name: 'bootstrap', kind: 'COMPANY', companyId: company.id, plaintext: bootstrapKey });
       return { companyId: company.id, keyId: apiKey.id, key: plaintext };
     });
   });

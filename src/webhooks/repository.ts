@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
+import { takeFeedClock } from '../db/feed-clock.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookDeliveryStatus, WebhooksTable } from '../db/schema.ts';
 import type { ListQuery } from '../http/pagination.ts';
@@ -62,6 +63,14 @@ export function toDelivery(row: DeliveryRow, attempts: AttemptRow[]): Delivery {
     updatedAt: row.updatedAt,
     attempts: attempts.map(toAttempt),
   };
+}
+
+/**
+ * The feed clock a webhook's writes take (`src/db/feed-clock.ts`): its owner's, since a caller
+ * lists its owner's webhooks — the company's clock for a company's webhook, one per ATS key.
+ */
+export function webhookFeed(owner: Pick<WebhookRow, 'ownerKind' | 'companyId' | 'atsKeyId'>): string {
+  return owner.ownerKind === 'COMPANY' ? String(owner.companyId) : `ats:${owner.atsKeyId}`;
 }
 
 /**
@@ -179,15 +188,18 @@ export interface AttemptRecord {
 }
 
 /**
- * Writes attempts (at most one per delivery), in one transaction: first the circuits of their
- * webhooks (in id order), then the deliveries' summaries and log rows. Every writer locks webhook rows before delivery rows
- * (DELETE and PATCH of a webhook do too), so concurrent transactions cannot deadlock. A delivery
- * that was cancelled meanwhile (its webhook deleted) records nothing.
+ * Writes attempts (at most one per delivery), in one transaction: first the feed clocks of the
+ * webhooks a failure may open (in feed order), then the circuits of their webhooks (in id order),
+ * then the deliveries' summaries and log rows. Every writer takes feed clocks first and locks
+ * webhook rows before delivery rows (DELETE and PATCH of a webhook do too), so concurrent
+ * transactions cannot deadlock. A delivery that was cancelled meanwhile (its webhook deleted)
+ * records nothing.
  */
 export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[]): Promise<void> {
   const byWebhook = new Map<string, AttemptRecord[]>();
   for (const a of attempts) if (a.countsForCircuit) byWebhook.set(a.webhookId, [...(byWebhook.get(a.webhookId) ?? []), a]);
-  for (const webhookId of [...byWebhook.keys()].sort()) await updateCircuit(trx, webhookId, byWebhook.get(webhookId) ?? []);
+  const openedAt = await circuitTimes(trx, [...byWebhook.values()]);
+  for (const webhookId of [...byWebhook.keys()].sort()) await updateCircuit(trx, webhookId, byWebhook.get(webhookId) ?? [], openedAt.get(webhookId));
   if (attempts.length === 0) return;
   // Plain SQL with snake_case names, run without the CamelCase plugin: it would copy every bound
   // value's node of these batch statements and rename nothing.
@@ -215,14 +227,36 @@ export async function recordAttempts(trx: Kysely<DB>, attempts: AttemptRecord[])
 }
 
 /**
- * One statement per webhook for a run of outcomes (in order): a success clears the count, a
- * failure adds one; reaching the threshold opens the circuit (isActive false, circuitOpenedAt set).
- * Evaluated by the database against the current row, so concurrent writers count exactly.
+ * An opening circuit moves its webhook's `updatedAt`, so the webhooks that had a failure take
+ * their owners' feed clocks (each once, in order) for that time: webhook id → the time to use.
  */
-async function updateCircuit(trx: Kysely<DB>, webhookId: string, outcomes: AttemptRecord[]): Promise<void> {
+async function circuitTimes(trx: Kysely<DB>, runs: AttemptRecord[][]): Promise<Map<string, string>> {
+  const failing = runs.filter((run) => run.some((o) => !o.ok));
+  const times = new Map<string, string>();
+  if (failing.length === 0) return times;
+  const latest = failing.flat().reduce((max, o) => (o.at > max ? o.at : max), '');
+  const owners = await trx
+    .selectFrom('webhooks')
+    .select(['id', 'ownerKind', 'companyId', 'atsKeyId'])
+    .where('id', 'in', failing.map((run) => run[0]?.webhookId ?? ''))
+    .execute();
+  const feeds = new Map(owners.map((owner) => [owner.id, webhookFeed(owner)]));
+  const stamps = new Map<string, string>();
+  for (const feed of [...new Set(feeds.values())].sort()) stamps.set(feed, (await takeFeedClock(trx, feed, new Date(latest))).at);
+  for (const [id, feed] of feeds) times.set(id, stamps.get(feed) ?? latest);
+  return times;
+}
+
+/**
+ * One statement per webhook for a run of outcomes (in order): a success clears the count, a
+ * failure adds one; reaching the threshold opens the circuit (isActive false, circuitOpenedAt and
+ * updatedAt set to `openedAt`, the time of its owner's feed clock). Evaluated by the database
+ * against the current row, so concurrent writers count exactly.
+ */
+async function updateCircuit(trx: Kysely<DB>, webhookId: string, outcomes: AttemptRecord[], openedAt: string | undefined): Promise<void> {
   const lastSuccess = outcomes.map((o) => o.ok).lastIndexOf(true);
   const failuresAfter = outcomes.length - 1 - lastSuccess;
-  const at = outcomes[outcomes.length - 1]?.at ?? new Date().toISOString();
+  const at = openedAt ?? outcomes[outcomes.length - 1]?.at ?? new Date().toISOString();
   const next = lastSuccess >= 0 ? sql<number>`${failuresAfter}` : sql<number>`consecutive_failures + ${failuresAfter}`;
   const opens = sql<boolean>`${next} >= ${CIRCUIT_THRESHOLD} and circuit_opened_at is null`;
   let query = trx

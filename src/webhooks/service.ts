@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
+import { readFeed } from '../db/feed-clock.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -21,6 +22,7 @@ import {
   toDelivery,
   toWebhook,
   updateWebhookRow,
+  webhookFeed,
   type WebhookRow,
 } from './repository.ts';
 import type { CreatedWebhook, CreateWebhookInput, Delivery, DeliveryListQuery, TestResult, UpdateWebhookInput, Webhook, WebhookListQuery } from './schema.ts';
@@ -55,11 +57,16 @@ function ownership(actor: Actor, companyId: string | null): Pick<WebhookRow, 'co
   return { companyId, ownerKind: 'ATS', atsKeyId: apiKey.id };
 }
 
+/** The feed of the webhooks the caller sees (and may change): its owner's. */
+function callerFeed(actor: Actor): string {
+  return webhookFeed(ownership(actor, null));
+}
+
 export async function createWebhook(deps: WebhookDeps, actor: Actor, input: CreateWebhookInput, hook?: CommitHook): Promise<CreatedWebhook> {
   const owner = ownership(actor, input.companyId);
   await assertSafeUrl(deps, input.url);
-  const now = deps.clock.now().toISOString();
-  const row: WebhookRow = {
+  const row = await transact(deps.db, deps.clock, webhookFeed(owner), hook, async (trx, time) => {
+    const created: WebhookRow = {
     id: newId(),
     ...owner,
     url: input.url,
@@ -73,11 +80,13 @@ export async function createWebhook(deps: WebhookDeps, actor: Actor, input: Crea
     maxRetries: input.maxRetries,
     circuitOpenedAt: null,
     consecutiveFailures: 0,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: time.at,
+    updatedAt: time.at,
     deletedAt: null,
-  };
-  await transact(deps.db, hook, (trx) => insertWebhook(trx, row));
+    };
+    await insertWebhook(trx, created);
+    return created;
+  });
   return { ...toWebhook(row), signingSecret: row.secret };
 }
 
@@ -88,8 +97,10 @@ export async function listWebhooks(deps: WebhookDeps, actor: Actor, query: Webho
     companyId = query.companyId.toLowerCase();
     if (!actor.companyIds.has(companyId)) throw errors.accessDenied('This API key does not manage the company named by companyId.');
   }
-  const { rows, total } = await listVisibleWebhooks(deps.db, actor, query, companyId);
-  return toPage(rows.map(toWebhook), total, query);
+  return readFeed(deps.db, callerFeed(actor), query, async (db) => {
+    const { rows, total } = await listVisibleWebhooks(db, actor, query, companyId);
+    return toPage(rows.map(toWebhook), total, query);
+  });
 }
 
 async function visibleOr404(db: Kysely<DB>, actor: Actor, id: string): Promise<WebhookRow> {
@@ -119,7 +130,7 @@ const REARMED = { isActive: 1, circuitOpenedAt: null, consecutiveFailures: 0 } a
 export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string, patch: UpdateWebhookInput, hook?: CommitHook): Promise<Webhook> {
   if (patch.url !== undefined) await assertSafeUrl(deps, patch.url);
   let resumed = 0;
-  const result = await transact(deps.db, hook, async (trx) => {
+  const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
     const row = await visibleOr404(trx, actor, id);
     const changes: Partial<WebhookRow> = {};
     if (patch.url !== undefined) changes.url = patch.url;
@@ -133,7 +144,7 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
     if (patch.isActive === true && (row.isActive !== 1 || row.circuitOpenedAt !== null || row.consecutiveFailures !== 0)) Object.assign(changes, REARMED);
     const next: WebhookRow = { ...row, ...changes };
     if (JSON.stringify(next) === JSON.stringify(row)) return toWebhook(row);
-    next.updatedAt = deps.clock.now().toISOString();
+    next.updatedAt = time.at;
     await updateWebhookRow(trx, id, { ...changes, updatedAt: next.updatedAt });
     if (next.isActive === 1 && row.isActive !== 1) resumed = await resumeParked(trx, deps, next, next.updatedAt);
     return toWebhook(next);
@@ -144,11 +155,10 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
 
 /** DELETE: the webhook disappears and its unfinished deliveries are dropped. */
 export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<void> {
-  await transact(deps.db, hook, async (trx) => {
+  await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
     await visibleOr404(trx, actor, id);
-    const now = deps.clock.now().toISOString();
-    await updateWebhookRow(trx, id, { deletedAt: now, isActive: 0, updatedAt: now });
-    await cancelUnfinishedDeliveries(trx, id, now);
+    await updateWebhookRow(trx, id, { deletedAt: time.at, isActive: 0, updatedAt: time.at });
+    await cancelUnfinishedDeliveries(trx, id, time.at);
   });
 }
 
@@ -158,11 +168,11 @@ export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string,
  */
 export async function resetCircuit(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<Webhook> {
   let resumed = 0;
-  const result = await transact(deps.db, hook, async (trx) => {
+  const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
     const row = await visibleOr404(trx, actor, id);
     const open = row.circuitOpenedAt !== null;
     if (!open && row.consecutiveFailures === 0) return toWebhook(row);
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     const changes: Partial<WebhookRow> = open ? { ...REARMED, updatedAt: now } : { consecutiveFailures: 0, updatedAt: now };
     await updateWebhookRow(trx, id, changes);
     const next = { ...row, ...changes };
@@ -216,7 +226,7 @@ export async function listDeliveries(deps: WebhookDeps, actor: Actor, webhookId:
  * `webhook-id` and body, queued behind the webhook's other work for the same interview.
  */
 export async function redeliver(deps: WebhookDeps, actor: Actor, webhookId: string, deliveryId: string, hook?: CommitHook): Promise<Delivery> {
-  const result = await transact(deps.db, hook, async (trx) => {
+  const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
     const webhook = await visibleOr404(trx, actor, webhookId);
     const delivery = await findDelivery(trx, webhookId, deliveryId);
     if (!delivery) throw errors.notFound('delivery', deliveryId);
@@ -224,9 +234,9 @@ export async function redeliver(deps: WebhookDeps, actor: Actor, webhookId: stri
       const why = webhook.circuitOpenedAt ? 'its circuit is open (POST …/reset-circuit re-arms it)' : 'it is paused (PATCH isActive: true resumes it)';
       throw errors.conflict(`The webhook cannot redeliver while ${why}.`, { isActive: false, circuitOpenedAt: webhook.circuitOpenedAt });
     }
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     await trx.updateTable('webhookDeliveries').set({ status: 'PENDING', updatedAt: now }).where('id', '=', delivery.id).execute();
-    await enqueueDelivery(trx, deps.clock, delivery, webhook, 'REDELIVERY');
+    await enqueueDelivery(trx, time, delivery, webhook, 'REDELIVERY');
     const attempts = await attemptsOf(trx, [delivery.id]);
     return toDelivery({ ...delivery, status: 'PENDING', updatedAt: now }, attempts.get(delivery.id) ?? []);
   });

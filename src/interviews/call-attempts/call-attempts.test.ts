@@ -293,4 +293,29 @@ describe('call attempts', () => {
     expect(new Set(attempts.map((a) => a.retryNumber)).size).toBe(7);
     expect(attempts.map((a) => a.retryNumber).sort((a, b) => Number(a) - Number(b))).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
+
+  it('at most 20 attempts per interview, dropped ones included: the 21st POST is 409 CONFLICT and changes nothing', async () => {
+    const interview = await interviewOf(acme); // its first attempt is the 1st
+    for (let i = 2; i <= 20; i++) expect((await schedule(interview.id)).status).toBe(201);
+    const twenty = await attemptsOf(interview.id);
+    expect(twenty).toHaveLength(20);
+    const before = await acme.api('GET', `/v1/interviews/${interview.id}`);
+
+    const refused = expectError(await schedule(interview.id), 409, 'CONFLICT');
+    expect(refused.message).toMatch(/20 call attempts/);
+    expect(refused.message).toMatch(/create a new interview/);
+    expect(refused.details).toMatchObject({ interviewId: interview.id, limit: 20, attempts: 20 });
+    // A refused POST leaves the SCHEDULED attempt in place and the interview untouched.
+    expect((await acme.api('GET', `/v1/interviews/${interview.id}`)).body).toEqual(before.body);
+
+    // Dropping a past attempt does not free a slot: retryNumber counts it too.
+    const past = twenty.find((a) => a.status === 'CANCELLED') as { id: string };
+    expect((await acme.api('DELETE', path(interview.id, past.id))).status).toBe(204);
+    expect(await attemptsOf(interview.id)).toHaveLength(19);
+    expectError(await schedule(interview.id, { scheduledAt: at(DAY) }), 409, 'CONFLICT');
+    // Rescheduling the SCHEDULED one is still possible; another interview is not limited by this one.
+    const scheduled = twenty.find((a) => a.status === 'SCHEDULED') as { id: string };
+    expect((await acme.api('PATCH', path(interview.id, scheduled.id), { body: { scheduledAt: at(DAY) } })).status).toBe(204);
+    expect((await schedule((await interviewOf(acme)).id)).status).toBe(201);
+  });
 });

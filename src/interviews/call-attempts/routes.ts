@@ -6,7 +6,7 @@ import { companyContext } from '../../http/request-context.ts';
 import { routeSchema } from '../../http/route-docs.ts';
 import { CallAttemptSchema } from '../call-attempt-schema.ts';
 import { CallAttemptListQuery, CallAttemptParams, CreateCallAttemptBody, UpdateCallAttemptBody } from './schema.ts';
-import { type CallAttemptDeps, createCallAttempt, deleteCallAttempt, getCallAttempt, listCallAttempts, rescheduleCallAttempt } from './service.ts';
+import { type CallAttemptDeps, createCallAttempt, deleteCallAttempt, getCallAttempt, listCallAttempts, MAX_CALL_ATTEMPTS, rescheduleCallAttempt } from './service.ts';
 
 const tags = ['Interviews'];
 const CompanyQuery = z.object(CompanyIdQuery);
@@ -25,7 +25,7 @@ export function callAttemptRoutes(app: ZodApp, deps: AppDeps): void {
       method: 'POST',
       operationId: 'createCallAttempt',
       summary: 'Schedule a call (now or later)',
-      description: `${PHONE_ONLY} The body may be omitted (call now). Replaces a still-SCHEDULED attempt (it becomes CANCELLED). 409 CONFLICT while a call is in progress; 409 INVALID_STATE_TRANSITION once the interview is finished or cancelled.`,
+      description: `${PHONE_ONLY} The body may be omitted (call now). Replaces a still-SCHEDULED attempt (it becomes CANCELLED). 409 CONFLICT while a call is in progress or once the interview has had ${MAX_CALL_ATTEMPTS} attempts (dropped ones included: create a new interview); 409 INVALID_STATE_TRANSITION once the interview is finished or cancelled.`,
       tags,
       access: write,
       params: IdParamsSchema,

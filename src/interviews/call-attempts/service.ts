@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
 import { forUpdate } from '../../db/locks.ts';
 import { fetchPage } from '../../db/paging.ts';
-import { transact } from '../../db/transaction.ts';
+import { companyTransaction } from '../../db/transaction.ts';
 import type { TenantScope } from '../../db/tenant-scope.ts';
 import { errors } from '../../errors/catalogue.ts';
 import { type Page, toPage } from '../../http/pagination.ts';
@@ -18,6 +18,13 @@ import { assertAttemptMove, type CallAttemptStatus } from './status-machine.ts';
 export interface CallAttemptDeps {
   clock: Clock;
 }
+
+/**
+ * Attempts one interview may ever have, the first and dropped ones included (retryNumber counts
+ * them too). The interview embeds its attempts, so this keeps it small; the retry ladder
+ * (`CALL_RETRY_ATTEMPTS`, 3 by default) stays well inside it. Beyond it: a new interview.
+ */
+export const MAX_CALL_ATTEMPTS = 20;
 
 /** §10: call attempts belong to PHONE interviews only; on an ONLINE one every route is a 400. */
 function requirePhone(interview: InterviewRecord): InterviewRecord {
@@ -96,10 +103,9 @@ async function touchInterview(scope: TenantScope, interviewId: string, now: stri
  * retryNumber is one more than the highest ever given for the interview (dropped attempts count).
  */
 export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, input: CreateCallAttemptInput): Promise<CallAttempt> {
-  return transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  return companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
-    const scheduledAt = callTime(deps.clock, input.scheduledAt);
+    const scheduledAt = callTime(time, input.scheduledAt);
     requireCallable(interview, 'no call can be scheduled for it');
     const all = await scope.selectFrom('callAttempts').selectAll().where('interviewId', '=', interviewId).execute();
     const live = all.filter((a) => a.deletedAt === null);
@@ -107,7 +113,13 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
     if (running) {
       throw errors.conflict(`A call of interview ${interviewId} is in progress (attempt ${running.id}); schedule another when it has ended.`, { attemptId: running.id });
     }
-    const now = deps.clock.now().toISOString();
+    if (all.length >= MAX_CALL_ATTEMPTS) {
+      throw errors.conflict(
+        `Interview ${interviewId} has had ${all.length} call attempts, the most one interview may have (${MAX_CALL_ATTEMPTS}); create a new interview to call the candidate again.`,
+        { interviewId, limit: MAX_CALL_ATTEMPTS, attempts: all.length },
+      );
+    }
+    const now = time.at;
     const id = newId();
     for (const pending of live.filter((a) => a.status === 'SCHEDULED')) {
       await moveAttempt(scope, pending, 'CANCELLED', now, { reasonCode: 'CANCELLED', notes: `Replaced by call attempt ${id}.` });
@@ -136,16 +148,15 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
 
 /** PATCH: moves a SCHEDULED attempt to another time; any other status is a 409. */
 export async function rescheduleCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, attemptId: string, input: UpdateCallAttemptInput): Promise<void> {
-  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  await companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
     const attempt = await requireAttempt(scope, interviewId, attemptId);
-    const scheduledAt = callTime(deps.clock, input.scheduledAt);
+    const scheduledAt = callTime(time, input.scheduledAt);
     if (attempt.status !== 'SCHEDULED') {
       throw errors.stateForbids(`Call attempt ${attemptId} is ${attempt.status}: only a SCHEDULED attempt can be rescheduled.`, { status: attempt.status });
     }
     requireCallable(interview, 'its calls cannot be rescheduled');
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     await scope.updateTable('callAttempts').set({ scheduledAt, updatedAt: now }).where('id', '=', attemptId).execute();
     await touchInterview(scope, interviewId, now);
   });
@@ -156,11 +167,10 @@ export async function rescheduleCallAttempt(deps: CallAttemptDeps, ctx: CompanyC
  * (COMPLETED, FAILED, CANCELLED) is dropped from it; a call in progress is a 409.
  */
 export async function deleteCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, attemptId: string): Promise<void> {
-  await transact(ctx.scope.db, ctx.commitHook, async (trx) => {
-    const scope = ctx.scope.in(trx);
+  await companyTransaction(deps.clock, ctx, async (scope, time) => {
     await lockPhoneInterview(scope, interviewId);
     const attempt = await requireAttempt(scope, interviewId, attemptId);
-    const now = deps.clock.now().toISOString();
+    const now = time.at;
     if (attempt.status === 'IN_PROGRESS') {
       throw errors.stateForbids(`Call attempt ${attemptId} is IN_PROGRESS: it can be deleted once the call has ended.`, { status: attempt.status });
     }
