@@ -129,7 +129,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
   const fresh = await freshDatabase();
   const clock = options.clock ?? systemClock;
   const config = loadConfig(testEnv(fresh.url, options.env), '/nonexistent/.env');
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const deps = await createDeps(config, clock, database);
   const app = await buildApp(deps, { logger: options.logger ?? false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

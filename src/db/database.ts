@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { withNamedStatements } from './postgres-statements.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
-import { attachDirectReads, SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
+import { attachDirectReads, directReadsOf, SqliteCamelCase, type SqliteDirectReads, sqliteDialect } from './sqlite-driver.ts';
 import { attachReaders, SqliteReaders } from './sqlite-readers.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -55,7 +55,7 @@ function openSqlite(path: string, readerCount: number): Database {
   const db = new Kysely<DB>({ dialect, plugins: [camelCase] });
   attachDirectReads(db, dialect, camelCase);
   // A `:memory:` database exists on its connection alone: no other connection can read it.
-  const readers = path === ':memory:' || readerCount === 0 ? null : new SqliteReaders(path, readerCount, camelCase);
+  const readers = path === ':memory:' || readerCount === 0 ? null : new SqliteReaders(path, readerCount, camelCase, directReadsOf(db) as SqliteDirectReads);
   if (readers) attachReaders(db, readers);
   return {
     kind: 'sqlite',

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { UnknownRow } from 'kysely';
-import type { SqliteCamelCase } from './sqlite-driver.ts';
+import type { SqliteCamelCase, SqliteDirectReads } from './sqlite-driver.ts';
 
 /*
  * better-sqlite3 runs a query on the thread that asks, and SQLite has one serving connection: a
@@ -14,9 +14,21 @@ import type { SqliteCamelCase } from './sqlite-driver.ts';
  * src/db/sqlite-group-commit.ts). Point reads, writes and transactions stay on the serving
  * connection, and so does a page read inside a transaction (it must see its own writes).
  *
+ * The trip to a thread and back costs more CPU than a small page itself (bench/README.md, "One
+ * large tenant"), so a statement that ran in under CHEAP_MS the last time — the same SQL with the
+ * same values: the same company, filters and page — is read on the serving connection, if that
+ * is free, as reads were before; one that turns out slower there goes back to the threads. A
+ * small company's lists thus cost what they did, and a large one's never hold the event loop
+ * for longer than a cheap page grows between two reads of it.
+ *
  * The workers start with the first page and are referenced only while they have work, so an idle
  * pool never keeps the process alive; `close` ends them with the database.
  */
+
+/** A page that took less than this (ms) is cheaper on the serving connection than on a thread. */
+const CHEAP_MS = 1;
+/** How many cheap statements are remembered (the least recently used is forgotten first). */
+const CHEAP_REMEMBERED = 4096;
 
 // Plain CommonJS evaluated in the worker: no TypeScript loader is needed there.
 const WORKER_SOURCE = `
@@ -45,7 +57,9 @@ parentPort.on('message', (message) => {
   }
   try {
     const { statement, columns } = prepared(message.sql);
-    parentPort.postMessage({ id: message.id, values: statement.all(message.parameters), columns });
+    const started = performance.now();
+    const values = statement.all(message.parameters);
+    parentPort.postMessage({ id: message.id, values, columns, ms: performance.now() - started });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: { message: String(error && error.message), code: error && error.code } });
   }
@@ -56,11 +70,13 @@ interface Answer {
   id: number;
   values?: unknown[][];
   columns?: string[];
+  /** How long the statement ran on the reader. */
+  ms?: number;
   error?: { message: string; code?: string };
 }
 
 interface Pending {
-  resolve(rows: UnknownRow[]): void;
+  resolve(rows: UnknownRow[], ms: number): void;
   reject(error: Error): void;
 }
 
@@ -78,7 +94,7 @@ class Reader {
       this.pending.delete(answer.id);
       if (this.pending.size === 0) this.worker.unref();
       if (answer.error) waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
-      else waiting.resolve(camelCase.rows({ values: answer.values ?? [], columns: answer.columns ?? [] }));
+      else waiting.resolve(camelCase.rows({ values: answer.values ?? [], columns: answer.columns ?? [] }), answer.ms ?? Number.POSITIVE_INFINITY);
     });
     // A worker that fails (it could not open the file, say) fails what it was asked, not the process.
     this.worker.on('error', (error) => this.failAll(error));
@@ -107,6 +123,8 @@ class Reader {
 export class SqliteReaders {
   readonly #readers: Reader[] = [];
   readonly #driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  /** Statements (SQL and values) that ran in under CHEAP_MS the last time, least recently used first. */
+  readonly #cheap = new Set<string>();
   #nextId = 0;
   #closed = false;
 
@@ -114,13 +132,36 @@ export class SqliteReaders {
     private readonly file: string,
     private readonly size: number,
     private readonly camelCase: SqliteCamelCase,
+    private readonly serving: SqliteDirectReads,
   ) {}
 
   /** The rows of a SELECT, camelCased exactly as the serving connection's reads are. */
   select(sql: string, parameters: readonly unknown[]): Promise<UnknownRow[]> {
+    const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+    if (this.#cheap.delete(key)) {
+      const started = performance.now();
+      const rows = this.serving.select(sql, parameters);
+      if (rows) {
+        if (performance.now() - started < CHEAP_MS) this.#remember(key);
+        return Promise.resolve(rows);
+      }
+    }
     if (this.#closed) return Promise.reject(new Error('The database is closed.'));
     const reader = this.#leastBusy();
-    return new Promise((resolve, reject) => reader.send(++this.#nextId, sql, parameters, { resolve, reject }));
+    return new Promise((resolve, reject) =>
+      reader.send(++this.#nextId, sql, parameters, {
+        resolve: (rows, ms) => {
+          if (ms < CHEAP_MS) this.#remember(key);
+          resolve(rows);
+        },
+        reject,
+      }),
+    );
+  }
+
+  #remember(key: string): void {
+    this.#cheap.add(key);
+    if (this.#cheap.size > CHEAP_REMEMBERED) this.#cheap.delete(this.#cheap.values().next().value as string);
   }
 
   /** Ends the workers once they have answered what they were asked. */
