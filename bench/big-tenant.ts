@@ -1,6 +1,6 @@
 // `node bin/run-ts.mjs bench/big-tenant.ts [--db sqlite|postgres]`: does one large tenant slow the
 // others? One company with 200,000 agents pages through them (first page, a search, a deep page,
-// a filter) from a few connections while another company's `GET /v1/agents/{id}` is timed.
+// a filter) from one connection (more: --connections) while another company's GET is timed.
 // interviewd runs as deployed (`bin/interviewd.mjs serve`, its own process) on a database seeded
 // by bench/big-tenant-seed.ts. Not a test: npm test never runs it. See bench/README.md.
 import { spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ const { values: opts } = parseArgs({
   options: {
     db: { type: 'string', default: 'sqlite,postgres' },
     agents: { type: 'string', default: '200000' },
-    connections: { type: 'string', default: '3', description: 'concurrent connections paging the big tenant' },
+    connections: { type: 'string', default: '1', description: 'connections paging the big tenant, each one page after another' },
     duration: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     'pg-admin': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
