@@ -135,7 +135,7 @@ export async function startTestServer(
   const fresh = await freshDatabase();
   const clock = options.clock ?? systemClock;
   const config = loadConfig(testEnv(fresh.url, options.env), '/nonexistent/.env');
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   const deps = await createDeps(config, clock, database);
   if (options.keys) deps.keys = options.keys(database.db);
   const app = await buildApp(deps, { logger: options.logger ?? false });

@@ -54,7 +54,7 @@ export function listCandidateRows(scope: TenantScope, query: CandidateListQuery)
     const text = query.search;
     base = base.where((eb) => eb.or([containsInsensitive('firstName', text), containsInsensitive('lastName', text), containsInsensitive('email', text)]));
   }
-  return fetchPage(base, query, (qb) => qb.selectAll());
+  return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
 export async function insertCandidateRow(scope: TenantScope, record: CandidateRecord): Promise<void> {

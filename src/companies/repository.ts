@@ -21,7 +21,7 @@ export function findVisibleCompany(db: Kysely<DB>, actor: Actor, id: string): Pr
 }
 
 export function listVisibleCompanies(db: Kysely<DB>, actor: Actor, query: ListQuery) {
-  return fetchPage(visibleCompanies(db, actor), query, (qb) => qb.selectAll());
+  return fetchPage(db, visibleCompanies(db, actor), query, (qb) => qb.selectAll());
 }
 
 export async function insertCompany(db: Kysely<DB>, row: CompanyRow): Promise<void> {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_SQLITE_READERS } from '../db/database.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
@@ -39,6 +40,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
     .default('sqlite:./data/interviewd.db'),
+  SQLITE_READERS: z.coerce.number().int().min(0).max(8).default(DEFAULT_SQLITE_READERS),
   INTERVIEWD_BOOTSTRAP_KEY: z
     .string()
     .regex(/^sk_(live|test)_[A-Za-z0-9]{32,}$/, 'must look like sk_live_ followed by 32+ base62 characters')
@@ -65,6 +67,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Reader threads for SQLite list pages (src/db/sqlite-readers.ts); 0 reads them on the serving connection. */
+  sqliteReaders: number;
   bootstrapKey: string | undefined;
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -101,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    sqliteReaders: e.SQLITE_READERS,
     bootstrapKey: e.INTERVIEWD_BOOTSTRAP_KEY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,

@@ -6,7 +6,8 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { withNamedStatements } from './postgres-statements.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
-import { attachDirectReads, SqliteCamelCase, sqliteDialect } from './sqlite-driver.ts';
+import { attachDirectReads, directReadsOf, SqliteCamelCase, type SqliteDirectReads, sqliteDialect } from './sqlite-driver.ts';
+import { attachReaders, SqliteReaders } from './sqlite-readers.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -23,12 +24,22 @@ export interface Database {
 // COUNT(*) and BIGINT come back from pg as strings; every count we read fits a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): Database {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+/** Reader threads for SQLite list pages (src/db/sqlite-readers.ts) unless told otherwise. */
+export const DEFAULT_SQLITE_READERS = 2;
+
+export interface OpenOptions {
+  /** PostgreSQL: connections in the pool. */
+  poolSize?: number;
+  /** SQLite: reader threads for list pages; 0 reads them on the serving connection. */
+  sqliteReaders?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options.sqliteReaders ?? DEFAULT_SQLITE_READERS);
   return openPostgres(url, options.poolSize ?? 10);
 }
 
-function openSqlite(path: string): Database {
+function openSqlite(path: string, readerCount: number): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const handle = new BetterSqlite3(path);
   // WAL + NORMAL: a committed transaction survives a crash of the process (SIGKILL); see README.
@@ -43,12 +54,16 @@ function openSqlite(path: string): Database {
   const camelCase = new SqliteCamelCase();
   const db = new Kysely<DB>({ dialect, plugins: [camelCase] });
   attachDirectReads(db, dialect, camelCase);
+  // A `:memory:` database exists on its connection alone: no other connection can read it.
+  const readers = path === ':memory:' || readerCount === 0 ? null : new SqliteReaders(path, readerCount, camelCase, directReadsOf(db) as SqliteDirectReads);
+  if (readers) attachReaders(db, readers);
   return {
     kind: 'sqlite',
     db,
     file: path === ':memory:' ? null : path,
     ping: async () => ping(db),
     close: async () => {
+      await readers?.close();
       await checkpointer?.stop();
       await db.destroy();
     },

@@ -8,6 +8,7 @@ import { webhooks } from './migrations/0004-webhooks.ts';
 import { interviews } from './migrations/0005-interviews.ts';
 import { queueClaimOrder } from './migrations/0006-queue-claim-order.ts';
 import { agentsApiJson } from './migrations/0007-agents-api-json.ts';
+import { liveListIndexes } from './migrations/0008-live-list-indexes.ts';
 import { feedClocks } from './migrations/0009-feed-clocks.ts';
 
 /**
@@ -23,6 +24,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0005_interviews': interviews,
     '0006_queue_claim_order': queueClaimOrder,
     '0007_agents_api_json': agentsApiJson(kind),
+    '0008_live_list_indexes': liveListIndexes,
     '0009_feed_clocks': feedClocks,
   };
 }

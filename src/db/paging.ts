@@ -1,17 +1,32 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
 import { literalLimit } from './literal-limit.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
+import { pageReadersOf } from './sqlite-readers.ts';
 import type { TenantScope } from './tenant-scope.ts';
+
+/*
+ * Every list page runs here, and its statements go where they cannot stall the server: on SQLite
+ * to a reader thread (src/db/sqlite-readers.ts) when `db` is the root database, on the serving
+ * connection inside a transaction or without readers; PostgreSQL's pool is asynchronous already.
+ *
+ * A page with an offset on PostgreSQL first takes its rows' ids from the list's index (an
+ * index-only scan over live rows: src/db/migrations/0008-live-list-indexes.ts), then reads those
+ * rows only: an OFFSET over whole rows fetched every skipped row from the table. SQLite needs no
+ * such detour (it reads the table only for the rows it returns), and its planner would walk the
+ * whole index for the detour's outer query instead.
+ */
 
 /**
  * One page of a list query, in a total order (sort column, then id), plus the total count.
- * The builder must already hold the tenant scope and the filters. The total comes with the page
- * from one statement (see PreparedPage, below).
+ * `base` must already hold the tenant scope and the filters; `db` is what it was built on (the
+ * root database or a transaction), where the statement runs unless a reader thread takes it. The
+ * total comes with the page from one statement (see PreparedPage).
  */
-export async function fetchPage<DB, TB extends keyof DB, Row>(
+export async function fetchPage<TB extends keyof DB, Row>(
+  db: Kysely<DB>,
   base: SelectQueryBuilder<DB, TB, object>,
   query: ListQuery,
   select: (qb: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, Row>,
@@ -20,15 +35,34 @@ export async function fetchPage<DB, TB extends keyof DB, Row>(
   if (query.updatedSince) filtered = filtered.where(sql.ref('updatedAt'), '>=', new Date(query.updatedSince).toISOString());
   const count = filtered.select(sql<number>`count(*)`.as('total'));
   const offset = (query.page - 1) * query.limit;
-  const rows = (await select(filtered)
-    .select(count.as(PAGE_TOTAL) as never)
-    .orderBy(sql.ref(query.sort), query.order)
-    .orderBy(sql.ref('id'), query.order)
-    .limit(literalLimit(query.limit))
-    .offset(offset)
-    .execute()) as (Row & { [PAGE_TOTAL]: number | null })[];
-  const total = await pageTotal(rows[0]?.[PAGE_TOTAL], offset, async () => ((await count.executeTakeFirst()) as { total?: number } | undefined)?.total);
+  const inOrder = <Q extends SelectQueryBuilder<DB, TB, object>>(qb: Q): Q => qb.orderBy(sql.ref(query.sort), query.order).orderBy(sql.ref('id'), query.order) as Q;
+  const ordered = inOrder(select(filtered).select(count.as(PAGE_TOTAL) as never));
+  const page =
+    offset > 0 && idsFirst(db)
+      ? ordered.where(sql.ref('id'), 'in', inOrder(filtered.select(sql.ref<string>('id').as('id'))).limit(literalLimit(query.limit)).offset(offset))
+      : ordered.limit(literalLimit(query.limit)).offset(offset);
+  const compiled = page.compile();
+  const rows = (await runPage(db, () => compiled, async () => (await db.executeQuery(compiled)).rows)) as (Row & { [PAGE_TOTAL]: number | null })[];
+  const countAlone = async () => {
+    const counted = count.compile();
+    return ((await runPage(db, () => counted, async () => (await db.executeQuery(counted)).rows))[0] as { total?: number } | undefined)?.total;
+  };
+  const total = await pageTotal(rows[0]?.[PAGE_TOTAL], offset, countAlone);
   return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total };
+}
+
+type Statement = { sql: string; parameters: readonly unknown[] };
+
+/** Runs a page's statement on a reader thread when `db` has them, else on `db` as `onDb` does. */
+function runPage(db: object, statement: () => Statement, onDb: () => Promise<unknown[]>): Promise<unknown[]> {
+  const readers = pageReadersOf(db);
+  if (!readers) return onDb();
+  const { sql, parameters } = statement();
+  return readers.select(sql, parameters);
+}
+
+function idsFirst(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /**
@@ -47,6 +81,7 @@ interface PageArgs {
   order: ListQuery['order'];
   limit: number;
   offset: number;
+  idsFirst: boolean;
   updatedSince: string | undefined;
 }
 
@@ -76,16 +111,16 @@ export class PreparedPage<A extends object, Item> {
       return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
     };
     const count = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>) => base(scope, args).select(sql<number>`count(*)`.as('total'));
+    const inOrder = <Q extends AnySelect>(qb: Q, args: PageArgs): Q => qb.orderBy(sql.ref(args.sort), args.order).orderBy(sql.ref('id'), args.order) as Q;
     this.#count = new PreparedQuery(count);
     this.#rows = new PreparedQuery(
-      (scope, args) =>
-        base(scope, args)
-          .select([count(scope, args).as('total'), sql.ref<string>(rendered).as('json')])
-          .orderBy(sql.ref(args.sort), args.order)
-          .orderBy(sql.ref('id'), args.order)
-          .limit(literalLimit(args.limit))
-          .offset(args.offset),
-      { inline: ['sort', 'order', 'limit'] },
+      (scope, args) => {
+        const page = inOrder(base(scope, args).select([count(scope, args).as('total'), sql.ref<string>(rendered).as('json')]), args);
+        if (!args.idsFirst) return page.limit(literalLimit(args.limit)).offset(args.offset);
+        const ids = inOrder(base(scope, args).select(sql.ref<string>('id').as('id')), args).limit(literalLimit(args.limit)).offset(args.offset);
+        return page.where(sql.ref('id'), 'in', ids);
+      },
+      { inline: ['sort', 'order', 'limit', 'idsFirst'] },
     );
   }
 
@@ -93,8 +128,10 @@ export class PreparedPage<A extends object, Item> {
     // InstantSchema has already normalised updatedSince to the stored form (UTC, ms, Z).
     const filters = { ...args, updatedSince: query.updatedSince };
     const offset = (query.page - 1) * query.limit;
-    const rows = await this.#rows.execute(scope, { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset });
-    const total = await pageTotal(rows[0]?.total, offset, async () => (await this.#count.takeFirst(scope, filters))?.total);
+    const pageArgs = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset, idsFirst: offset > 0 && idsFirst(scope.db) };
+    const rows = (await runPage(scope.db, () => this.#rows.statement(scope, pageArgs), () => this.#rows.execute(scope, pageArgs))) as { total: number | null; json: string }[];
+    const countAlone = async () => ((await runPage(scope.db, () => this.#count.statement(scope, filters), () => this.#count.execute(scope, filters)))[0] as { total: number } | undefined)?.total;
+    const total = await pageTotal(rows[0]?.total, offset, countAlone);
     return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total };
   }
 }

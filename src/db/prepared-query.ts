@@ -62,14 +62,24 @@ export class PreparedQuery<A extends object, Row> {
   /** The full result (affected rows for writes). */
   run(scope: TenantScope, args: A): Promise<QueryResult<Row>> {
     const compiled = this.compiled(scope.db, args);
-    const parameters = compiled.slots.map((slot) =>
-      slot.kind === 'arg' ? (args as Record<string, unknown>)[slot.name] : slot.kind === 'company' ? scope.companyId : slot.value,
-    );
+    const parameters = this.parameters(compiled, scope, args);
     if (compiled.select) {
       const rows = directReadsOf(scope.db)?.select(compiled.sql, parameters);
       if (rows) return Promise.resolve({ rows: rows as Row[] });
     }
     return scope.db.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, queryId: compiled.queryId, parameters });
+  }
+
+  /** The statement `run` would send, for whoever runs it elsewhere (src/db/paging.ts: reader threads). */
+  statement(scope: TenantScope, args: A): { sql: string; parameters: unknown[] } {
+    const compiled = this.compiled(scope.db, args);
+    return { sql: compiled.sql, parameters: this.parameters(compiled, scope, args) };
+  }
+
+  private parameters(compiled: Compiled, scope: TenantScope, args: A): unknown[] {
+    return compiled.slots.map((slot) =>
+      slot.kind === 'arg' ? (args as Record<string, unknown>)[slot.name] : slot.kind === 'company' ? scope.companyId : slot.value,
+    );
   }
 
   private compiled(db: Kysely<DB>, args: A): Compiled {

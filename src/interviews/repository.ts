@@ -74,7 +74,7 @@ export async function listInterviewRecords(scope: TenantScope, query: InterviewL
   if (query.agentId) base = base.where('agentId', '=', query.agentId);
   if (query.jobId) base = base.where('jobId', '=', query.jobId);
   if (query.status) base = base.where('status', '=', query.status);
-  const { rows, total } = await fetchPage(base, query, (qb) => qb.selectAll());
+  const { rows, total } = await fetchPage(scope.db, base, query, (qb) => qb.selectAll());
   return { records: rows.map(toInterviewRecord), total };
 }
 

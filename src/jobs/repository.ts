@@ -75,7 +75,7 @@ export function listJobRows(scope: TenantScope, query: JobListQuery) {
   let base = live(scope);
   if (query.status) base = base.where('status', '=', query.status);
   if (query.search) base = base.where(containsInsensitive('title', query.search));
-  return fetchPage(base, query, (qb) => qb.selectAll());
+  return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
 export async function insertJobRow(scope: TenantScope, job: Job): Promise<void> {

@@ -39,7 +39,7 @@ export function findPhoneNumberForUpdate(scope: TenantScope, id: string): Promis
 export function listPhoneNumberRows(scope: TenantScope, query: PhoneNumberListQuery) {
   let base = live(scope);
   if (query.status) base = base.where('status', '=', query.status);
-  return fetchPage(base, query, (qb) => qb.selectAll());
+  return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
 export async function insertPhoneNumber(scope: TenantScope, row: Omit<PhoneNumberRow, 'companyId'>): Promise<void> {

@@ -10,7 +10,7 @@ import { registerTaskHandlers } from './tasks.ts';
 
 /** Opens the database, brings it to the latest schema and wires the app's dependencies. */
 export async function createDeps(config: Config, clock: Clock = systemClock, database?: Database): Promise<AppDeps> {
-  const db = database ?? openDatabase(config.databaseUrl);
+  const db = database ?? openDatabase(config.databaseUrl, { sqliteReaders: config.sqliteReaders });
   await migrateToLatest(db);
   const deps: AppDeps = {
     config,

@@ -91,7 +91,7 @@ export function findVisibleWebhook(db: Kysely<DB>, actor: Actor, id: string): Pr
 export function listVisibleWebhooks(db: Kysely<DB>, actor: Actor, query: ListQuery, companyId: string | null) {
   let base = visibleWebhooks(db, actor);
   if (companyId) base = base.where('companyId', '=', companyId);
-  return fetchPage(base, query, (qb) => qb.selectAll());
+  return fetchPage(db, base, query, (qb) => qb.selectAll());
 }
 
 export async function insertWebhook(db: Kysely<DB>, row: WebhookRow): Promise<void> {
@@ -277,7 +277,7 @@ export async function listDeliveryRows(db: Kysely<DB>, webhookId: string, query:
   let base = db.selectFrom('webhookDeliveries').where('webhookId', '=', webhookId);
   if (query.status) base = base.where('status', '=', query.status);
   if (query.event) base = base.where('eventType', '=', query.event);
-  return fetchPage(base, query, (qb) => qb.selectAll());
+  return fetchPage(db, base, query, (qb) => qb.selectAll());
 }
 
 /** The attempts of these deliveries, grouped by delivery, in order. */

@@ -186,7 +186,7 @@ export async function deleteCallAttempt(deps: CallAttemptDeps, ctx: CompanyConte
 export async function listCallAttempts(ctx: CompanyContext, interviewId: string, query: CallAttemptListQuery): Promise<Page<CallAttempt>> {
   requirePhone(await requireInterview(ctx.scope, interviewId));
   const base = ctx.scope.selectFrom('callAttempts').where('interviewId', '=', interviewId).where('deletedAt', 'is', null);
-  const { rows, total } = await fetchPage(base, query, (qb) => qb.selectAll());
+  const { rows, total } = await fetchPage(ctx.scope.db, base, query, (qb) => qb.selectAll());
   return toPage(rows.map(toCallAttempt), total, query);
 }
 
