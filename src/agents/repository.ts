@@ -98,7 +98,7 @@ const agentPage = new PreparedPage<AgentFilters, Agent>(
     if (f.type !== undefined) base = base.where('type', '=', f.type);
     if (f.focus !== undefined) base = base.where('focus', '=', f.focus);
     if (f.language !== undefined) base = base.where('language', '=', f.language);
-    if (f.searchPattern !== undefined) base = base.where(matchesPattern('name', f.searchPattern));
+    if (f.searchPattern !== undefined) base = base.where(matchesPattern(scope.db, 'name', f.searchPattern));
     return base;
   },
   'apiJson',

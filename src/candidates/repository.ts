@@ -52,7 +52,7 @@ export function listCandidateRows(scope: TenantScope, query: CandidateListQuery)
   }
   if (query.search) {
     const text = query.search;
-    base = base.where((eb) => eb.or([containsInsensitive('firstName', text), containsInsensitive('lastName', text), containsInsensitive('email', text)]));
+    base = base.where((eb) => eb.or([containsInsensitive(scope.db, 'firstName', text), containsInsensitive(scope.db, 'lastName', text), containsInsensitive(scope.db, 'email', text)]));
   }
   return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }

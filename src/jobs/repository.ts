@@ -74,7 +74,7 @@ export async function liveJobIds(scope: TenantScope, ids: string[]): Promise<Set
 export function listJobRows(scope: TenantScope, query: JobListQuery) {
   let base = live(scope);
   if (query.status) base = base.where('status', '=', query.status);
-  if (query.search) base = base.where(containsInsensitive('title', query.search));
+  if (query.search) base = base.where(containsInsensitive(scope.db, 'title', query.search));
   return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
