@@ -64,8 +64,7 @@ describe('list pages', () => {
     const during = await server.deps.database.db.transaction().execute(async (trx) => {
       const pending = await insertAgent(new TxScope(trx, acme.id), new TransactionClock(scope.companyId, clock.now().toISOString()), CreateAgentBody.parse({ name: 'Not committed yet' }));
       // On SQLite this transaction holds the serving connection until it ends: a page that needed
-      // it would wait for the transaction, which waits for the page. (The jobs page was cheap just
-      // before, so it would be read on the serving connection were that free.)
+      // it would wait for the transaction, which waits for the page.
       const agents = await within(agentIds({}), 'the agents page waited for the transaction');
       const jobs = await within(listJobRows(scope, { ...firstPage } as JobListQuery), 'the jobs page waited for the transaction');
       return { agents, jobs, pendingId: pending.id };
@@ -102,7 +101,6 @@ describe('list pages', () => {
   });
 
   it.skipIf(testDatabaseKind !== 'sqlite')('give from a reader thread exactly what the serving connection gives', async () => {
-    // A fresh pool has read nothing yet, so it sends each statement to a thread the first time.
     const threads = openDatabase(server.databaseUrl);
     const serving = openDatabase(server.databaseUrl, { sqliteReaders: 0 });
     try {
