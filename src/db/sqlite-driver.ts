@@ -23,8 +23,8 @@ import {
  *   another key;
  * - a transaction begins IMMEDIATE: every transaction is a write (`transact()`), so it takes the
  *   write lock at once instead of failing at its first write when another process writes.
- * One connection, handed to one holder at a time (a transaction holds it until it ends); statements
- * outside a transaction autocommit, and a read never takes the write lock.
+ * One connection, handed to one holder at a time in arrival order (a transaction holds it until it
+ * ends); statements outside a transaction autocommit, and a read never takes the write lock.
  */
 
 export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): Dialect {
@@ -37,25 +37,26 @@ export function sqliteDialect(handle: BetterSqlite3.Database, cacheSize = 256): 
 }
 
 class SqliteDriver implements Driver {
-  /** Settles when the current holder releases the connection; null while nobody holds it. */
-  #held: Promise<void> | null = null;
-  #release: (() => void) | null = null;
+  #held = false;
+  /** Waiting for the connection, first come first served. */
+  readonly #waiting: (() => void)[] = [];
 
   constructor(private readonly connection: SqliteConnection) {}
 
   async init(): Promise<void> {}
 
-  async acquireConnection(): Promise<DatabaseConnection> {
-    while (this.#held) await this.#held;
-    this.#held = new Promise((resolve) => (this.#release = resolve));
-    return this.connection;
+  acquireConnection(): Promise<DatabaseConnection> {
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve(this.connection);
+    }
+    return new Promise((resolve) => this.#waiting.push(() => resolve(this.connection)));
   }
 
   async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#held = null;
-    this.#release = null;
-    release?.();
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
   }
 
   async beginTransaction(): Promise<void> {

@@ -71,6 +71,7 @@ export function sqliteReadersDialect(file: string, size: number): Dialect {
   };
 }
 
+/** One connection for every statement: each is a message to a thread, so they run side by side. */
 class ReadersDriver implements Driver {
   readonly #connection: DatabaseConnection;
 
@@ -84,29 +85,20 @@ class ReadersDriver implements Driver {
   }
 
   async init(): Promise<void> {}
-
-  /** Statements of one connection run side by side: each is one message to a thread. */
   async acquireConnection(): Promise<DatabaseConnection> {
     return this.#connection;
   }
-
   async releaseConnection(): Promise<void> {}
-
-  beginTransaction(): Promise<void> {
-    return Promise.reject(new Error('The SQLite reader threads only read, outside any transaction.'));
-  }
-
-  commitTransaction(): Promise<void> {
-    return this.beginTransaction();
-  }
-
-  rollbackTransaction(): Promise<void> {
-    return this.beginTransaction();
-  }
-
+  beginTransaction = noTransactions;
+  commitTransaction = noTransactions;
+  rollbackTransaction = noTransactions;
   destroy(): Promise<void> {
     return this.pool.close();
   }
+}
+
+function noTransactions(): Promise<void> {
+  return Promise.reject(new Error('The SQLite reader threads only read, outside any transaction.'));
 }
 
 interface Answer {

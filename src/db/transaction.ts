@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DatabaseConnection, Dialect, DialectAdapter, Driver, Kysely, Transaction, TransactionSettings } from 'kysely';
+import type { Dialect, DialectAdapter, Kysely, Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import { takeFeedClock, type TransactionClock } from './feed-clock.ts';
 import type { DB } from './schema.ts';
@@ -73,58 +73,21 @@ export function guardTransactions(dialect: Dialect): Dialect {
   let adapter: DialectAdapter | undefined;
   return {
     createAdapter: () => (adapter = dialect.createAdapter()),
-    createDriver: () => new GuardedDriver(dialect.createDriver(), () => adapter),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      // Only the root database asks the driver for a connection; its transactions hold theirs.
+      const driver = dialect.createDriver();
+      const acquire = driver.acquireConnection.bind(driver);
+      driver.acquireConnection = () => {
+        const open = openTransactions.getStore();
+        if (open?.open && open.adapter === adapter) return Promise.reject(new Error(MISUSE));
+        return acquire();
+      };
+      return driver;
+    },
   };
 }
 
-/** The dialect's driver; a connection for the root database (never its transactions') is refused as above. */
-class GuardedDriver implements Driver {
-  readonly savepoint: Driver['savepoint'];
-  readonly rollbackToSavepoint: Driver['rollbackToSavepoint'];
-  readonly releaseSavepoint: Driver['releaseSavepoint'];
-
-  constructor(
-    private readonly driver: Driver,
-    private readonly adapter: () => DialectAdapter | undefined,
-  ) {
-    this.savepoint = driver.savepoint?.bind(driver);
-    this.rollbackToSavepoint = driver.rollbackToSavepoint?.bind(driver);
-    this.releaseSavepoint = driver.releaseSavepoint?.bind(driver);
-  }
-
-  init(): Promise<void> {
-    return this.driver.init();
-  }
-
-  acquireConnection(): Promise<DatabaseConnection> {
-    const open = openTransactions.getStore();
-    if (open?.open && open.adapter === this.adapter()) {
-      return Promise.reject(
-        new Error('A query went to the root database from inside one of its transactions: inside transact()/companyTransaction() use its trx or scope, not the request\'s scope or the root database.'),
-      );
-    }
-    return this.driver.acquireConnection();
-  }
-
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.driver.beginTransaction(connection, settings);
-  }
-
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.driver.commitTransaction(connection);
-  }
-
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.driver.rollbackTransaction(connection);
-  }
-
-  releaseConnection(connection: DatabaseConnection): Promise<void> {
-    return this.driver.releaseConnection(connection);
-  }
-
-  destroy(): Promise<void> {
-    return this.driver.destroy();
-  }
-}
+const MISUSE =
+  "A query went to the root database from inside one of its transactions: inside transact() or companyTransaction() use the trx or scope it hands out, not the request's scope or the root database.";
