@@ -4,7 +4,7 @@ import { RenderedJson } from '../core/rendered-json.ts';
 import { PreparedPage } from '../db/paging.ts';
 import { PreparedQuery } from '../db/prepared-query.ts';
 import type { AgentsTable } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { containsPattern, matchesPattern } from '../db/text-search.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { compileResponseSerializer } from '../http/response-serializer.ts';
@@ -81,7 +81,7 @@ export async function findAgentForResponse(scope: TenantScope, id: string): Prom
 }
 
 /** A live agent, locked until the transaction ends: PATCH reads, merges and writes it back. */
-export function findAgentRowForUpdate(scope: TenantScope, id: string): Promise<AgentRow | undefined> {
+export function findAgentRowForUpdate(scope: TxScope, id: string): Promise<AgentRow | undefined> {
   return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
@@ -110,18 +110,18 @@ export function listAgentPage(scope: TenantScope, query: AgentListQuery): Promis
   return agentPage.fetch(scope, filters, query);
 }
 
-const insertRow = new PreparedQuery((scope, row: Omit<AgentRow, 'companyId'>) => scope.insertInto('agents', row));
+const insertRow = new PreparedQuery((scope: TxScope, row: Omit<AgentRow, 'companyId'>) => scope.insertInto('agents', row));
 
-export async function insertAgentRow(scope: TenantScope, agent: Agent): Promise<void> {
+export async function insertAgentRow(scope: TxScope, agent: Agent): Promise<void> {
   await insertRow.run(scope, toAgentRow(agent));
 }
 
-export async function replaceAgentRow(scope: TenantScope, agent: Agent): Promise<void> {
+export async function replaceAgentRow(scope: TxScope, agent: Agent): Promise<void> {
   const { id: _id, createdAt: _createdAt, deletedAt: _deletedAt, ...changes } = toAgentRow(agent);
   await scope.updateTable('agents').set(changes).where('id', '=', agent.id).where('deletedAt', 'is', null).execute();
 }
 
-export async function softDeleteAgentRow(scope: TenantScope, id: string, at: string): Promise<boolean> {
+export async function softDeleteAgentRow(scope: TxScope, id: string, at: string): Promise<boolean> {
   const result = await scope.updateTable('agents').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -2,7 +2,7 @@ import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -16,7 +16,7 @@ import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from '
  * Creates an agent inside an open transaction's scope: also the path for an agent created inline
  * with an interview. `pathPrefix` names fields in errors ("agent.cefrLevel").
  */
-export async function insertAgent(scope: TenantScope, time: TransactionClock, input: CreateAgentInput, pathPrefix = ''): Promise<Agent> {
+export async function insertAgent(scope: TxScope, time: TransactionClock, input: CreateAgentInput, pathPrefix = ''): Promise<Agent> {
   const issues = agentRuleIssues(input);
   if (input.companyPhoneNumberId) issues.push(...(await phoneNumberIssues(scope, input.companyPhoneNumberId)));
   if (issues.length > 0) throw errors.validation(issues.map((i) => ({ ...i, path: pathPrefix + i.path })));

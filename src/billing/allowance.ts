@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { TransactionClock } from '../db/feed-clock.ts';
 import { lockCompany } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors/catalogue.ts';
 
 /** [start, end) of the calendar month (UTC) that contains `at`, as stored text. */
@@ -43,7 +43,7 @@ async function allowanceOf(db: Kysely<DB>, companyId: string, defaultMonthlyMinu
  * allowance. Call inside the transaction that creates the interview: the company row lock makes
  * concurrent creates, in any process, check one after another.
  */
-export async function reserveMinutes(scope: TenantScope, time: TransactionClock, defaultMonthlyMinutes: number, minutes: number): Promise<void> {
+export async function reserveMinutes(scope: TxScope, time: TransactionClock, defaultMonthlyMinutes: number, minutes: number): Promise<void> {
   await lockCompany(scope.db, scope.companyId);
   const allowance = await allowanceOf(scope.db, scope.companyId, defaultMonthlyMinutes);
   const committed = await committedMinutes(scope, time.now());

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { TransactionClock } from '../db/feed-clock.ts';
 import type { DB } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import type { Analysis } from '../interviews/analysis-schema.ts';
 
 /** What an erased text reads: visibly erased, not silently empty. */
@@ -43,7 +43,7 @@ export function erasedAnalysis(analysis: Analysis): Analysis {
  * may echo what it got). An interview whose words changed gets the transaction's time as
  * `updatedAt`, like any change. Only what is not erased yet is written.
  */
-export async function eraseWords(scope: TenantScope, time: TransactionClock, candidateIds: string[]): Promise<void> {
+export async function eraseWords(scope: TxScope, time: TransactionClock, candidateIds: string[]): Promise<void> {
   const interviews = await scope.selectFrom('interviews').select(['id', 'analysis']).where('candidateId', 'in', candidateIds).execute();
   if (interviews.length === 0) return;
   const interviewIds = interviews.map((i) => i.id);
@@ -62,7 +62,7 @@ export async function eraseWords(scope: TenantScope, time: TransactionClock, can
 }
 
 /** Webhook deliveries are the webhook's, not the company's: reached by the interviews they are about. */
-async function eraseDeliveredAnalyses(trx: Kysely<DB>, interviewIds: string[], at: string): Promise<void> {
+async function eraseDeliveredAnalyses(trx: Transaction<DB>, interviewIds: string[], at: string): Promise<void> {
   const deliveries = await trx.selectFrom('webhookDeliveries').select(['id', 'body']).where('interviewId', 'in', interviewIds).where('eventType', '=', 'analysis.completed').execute();
   if (deliveries.length === 0) return;
   for (const delivery of deliveries) {
@@ -80,7 +80,7 @@ async function eraseDeliveredAnalyses(trx: Kysely<DB>, interviewIds: string[], a
  * a record whose answer holds an object with the candidate's id. Deleting it only means a retry
  * with that key runs again (the record would have expired within a day anyway).
  */
-export async function forgetIdempotentAnswers(trx: Kysely<DB>, candidateIds: string[]): Promise<void> {
+export async function forgetIdempotentAnswers(trx: Transaction<DB>, candidateIds: string[]): Promise<void> {
   if (candidateIds.length === 0) return;
   await trx
     .deleteFrom('idempotencyKeys')

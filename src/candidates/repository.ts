@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { literalLimit } from '../db/literal-limit.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CandidatesTable } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { containsInsensitive } from '../db/text-search.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import type { Candidate, CandidateListQuery } from './schema.ts';
@@ -57,16 +57,16 @@ export function listCandidateRows(scope: TenantScope, query: CandidateListQuery)
   return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
-export async function insertCandidateRow(scope: TenantScope, record: CandidateRecord): Promise<void> {
+export async function insertCandidateRow(scope: TxScope, record: CandidateRecord): Promise<void> {
   await scope.insertInto('candidates', { ...toRow(record), erasedAt: null, deletedAt: null }).execute();
 }
 
-export async function replaceCandidateRow(scope: TenantScope, record: CandidateRecord): Promise<void> {
+export async function replaceCandidateRow(scope: TxScope, record: CandidateRecord): Promise<void> {
   const { id: _id, createdAt: _createdAt, ...changes } = toRow(record);
   await scope.updateTable('candidates').set(changes).where('id', '=', record.id).where('deletedAt', 'is', null).execute();
 }
 
-export async function softDeleteCandidateRow(scope: TenantScope, id: string, at: string): Promise<boolean> {
+export async function softDeleteCandidateRow(scope: TxScope, id: string, at: string): Promise<boolean> {
   const result = await scope.updateTable('candidates').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -80,14 +80,14 @@ export async function jobIdsOf(scope: TenantScope, candidateIds: string[]): Prom
   return links;
 }
 
-export async function replaceJobLinks(scope: TenantScope, candidateId: string, jobIds: string[]): Promise<void> {
+export async function replaceJobLinks(scope: TxScope, candidateId: string, jobIds: string[]): Promise<void> {
   await scope.deleteFrom('candidateJobs').where('candidateId', '=', candidateId).execute();
   if (jobIds.length === 0) return;
   await scope.insertInto('candidateJobs', jobIds.map((jobId, position) => ({ candidateId, jobId, position }))).execute();
 }
 
 /** Adds one job at the end of a candidate's list (an inline job created with an interview). */
-export async function appendJobLink(scope: TenantScope, candidateId: string, jobId: string, at: string): Promise<void> {
+export async function appendJobLink(scope: TxScope, candidateId: string, jobId: string, at: string): Promise<void> {
   const last = await scope.selectFrom('candidateJobs').select('position').where('candidateId', '=', candidateId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   await scope.insertInto('candidateJobs', { candidateId, jobId, position: (last?.position ?? -1) + 1 }).execute();
   await scope.updateTable('candidates').set({ updatedAt: at }).where('id', '=', candidateId).execute();

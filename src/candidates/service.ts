@@ -2,7 +2,7 @@ import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { errors, type ValidationIssue } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -75,7 +75,7 @@ function present(record: CandidateRecord, jobIds: string[], stats: CandidateStat
 }
 
 /** Creates a candidate inside an open transaction's scope (also the path for an inline candidate). */
-export async function insertCandidate(scope: TenantScope, time: TransactionClock, input: CreateCandidateInput, pathPrefix = ''): Promise<Candidate> {
+export async function insertCandidate(scope: TxScope, time: TransactionClock, input: CreateCandidateInput, pathPrefix = ''): Promise<Candidate> {
   const now = time.now();
   const record: CandidateRecord = {
     id: newId(),

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CompaniesTable, DB } from '../db/schema.ts';
@@ -28,8 +28,8 @@ export async function insertCompany(db: Kysely<DB>, row: CompanyRow): Promise<vo
   await db.insertInto('companies').values(row).execute();
 }
 
-export async function updateCompanyRow(db: Kysely<DB>, id: string, changes: Partial<CompanyRow>): Promise<void> {
-  await db.updateTable('companies').set(changes).where('id', '=', id).execute();
+export async function updateCompanyRow(trx: Transaction<DB>, id: string, changes: Partial<CompanyRow>): Promise<void> {
+  await trx.updateTable('companies').set(changes).where('id', '=', id).execute();
 }
 
 export function findCompanyById(db: Kysely<DB>, id: string): Promise<CompanyRow | undefined> {

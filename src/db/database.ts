@@ -6,14 +6,20 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { withNamedStatements } from './postgres-statements.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
-import { attachDirectReads, directReadsOf, SqliteCamelCase, type SqliteDirectReads, sqliteDialect } from './sqlite-driver.ts';
-import { attachReaders, SqliteReaders } from './sqlite-readers.ts';
+import { sqliteDialect } from './sqlite-driver.ts';
+import { sqliteReadersDialect } from './sqlite-readers.ts';
+import { guardTransactions } from './transaction.ts';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
+  /**
+   * Where list pages are read (src/db/paging.ts): on SQLite with reader threads, their own
+   * instance (src/db/sqlite-readers.ts); otherwise `db` itself.
+   */
+  listDb: Kysely<DB>;
   /** The SQLite database file (null for `:memory:` and for PostgreSQL). */
   file: string | null;
   /** True when the database answers a trivial query (readiness). */
@@ -50,20 +56,18 @@ function openSqlite(path: string, readerCount: number): Database {
   // Checkpoints run on a worker thread (src/db/sqlite-checkpointer.ts); this is the fallback.
   const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
   if (checkpointer) handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const dialect = sqliteDialect(handle);
-  const camelCase = new SqliteCamelCase();
-  const db = new Kysely<DB>({ dialect, plugins: [camelCase] });
-  attachDirectReads(db, dialect, camelCase);
+  const db = new Kysely<DB>({ dialect: guardTransactions(sqliteDialect(handle)), plugins: [new CamelCasePlugin()] });
   // A `:memory:` database exists on its connection alone: no other connection can read it.
-  const readers = path === ':memory:' || readerCount === 0 ? null : new SqliteReaders(path, readerCount, camelCase, directReadsOf(db) as SqliteDirectReads);
-  if (readers) attachReaders(db, readers);
+  const listDb = path === ':memory:' || readerCount === 0 ? db : new Kysely<DB>({ dialect: sqliteReadersDialect(path, readerCount), plugins: [new CamelCasePlugin()] });
+  if (listDb !== db) listDatabases.set(db, listDb);
   return {
     kind: 'sqlite',
     db,
+    listDb,
     file: path === ':memory:' ? null : path,
     ping: async () => ping(db),
     close: async () => {
-      await readers?.close();
+      if (listDb !== db) await listDb.destroy();
       await checkpointer?.stop();
       await db.destroy();
     },
@@ -74,14 +78,22 @@ function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: guardTransactions(new PostgresDialect({ pool: withNamedStatements(pool) })), plugins: [new CamelCasePlugin()] });
   return {
     kind: 'postgres',
     db,
+    listDb: db,
     file: null,
     ping: async () => ping(db),
     close: () => db.destroy(),
   };
+}
+
+const listDatabases = new WeakMap<Kysely<DB>, Kysely<DB>>();
+
+/** Where a list page built on `db` is read: a root SQLite database's reader threads, or `db` itself (a transaction, PostgreSQL). */
+export function listDatabaseOf(db: Kysely<DB>): Kysely<DB> {
+  return listDatabases.get(db) ?? db;
 }
 
 async function ping(db: Kysely<DB>): Promise<boolean> {

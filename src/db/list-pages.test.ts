@@ -7,8 +7,9 @@ import { listJobRows } from '../jobs/repository.ts';
 import type { JobListQuery } from '../jobs/schema.ts';
 import { type SeededCompany, startTestServer, type TestServer, testDatabaseKind } from '../../test/harness.ts';
 import { openDatabase } from './database.ts';
-import { TenantScope } from './tenant-scope.ts';
+import { TenantScope, TxScope } from './tenant-scope.ts';
 import { TransactionClock } from './feed-clock.ts';
+import { companyTransaction } from './transaction.ts';
 
 /*
  * List pages run apart from the serving connection (src/db/paging.ts): on SQLite on reader
@@ -58,13 +59,12 @@ describe('list pages', () => {
   };
 
   it('answer while a transaction holds the serving connection: every row committed before, none of its uncommitted ones', async () => {
-    const committed = await insertAgent(scope, new TransactionClock(scope.companyId, clock.now().toISOString()), CreateAgentBody.parse({ name: 'Committed before the list' }));
+    const committed = await companyTransaction(clock, { scope }, (tx, time) => insertAgent(tx, time, CreateAgentBody.parse({ name: 'Committed before the list' })));
     const jobsBefore = await listJobRows(scope, { ...firstPage } as JobListQuery);
     const during = await server.deps.database.db.transaction().execute(async (trx) => {
-      const pending = await insertAgent(scope.in(trx), new TransactionClock(scope.companyId, clock.now().toISOString()), CreateAgentBody.parse({ name: 'Not committed yet' }));
+      const pending = await insertAgent(new TxScope(trx, acme.id), new TransactionClock(scope.companyId, clock.now().toISOString()), CreateAgentBody.parse({ name: 'Not committed yet' }));
       // On SQLite this transaction holds the serving connection until it ends: a page that needed
-      // it would wait for the transaction, which waits for the page. (The jobs page was cheap just
-      // before, so it would be read on the serving connection were that free.)
+      // it would wait for the transaction, which waits for the page.
       const agents = await within(agentIds({}), 'the agents page waited for the transaction');
       const jobs = await within(listJobRows(scope, { ...firstPage } as JobListQuery), 'the jobs page waited for the transaction');
       return { agents, jobs, pendingId: pending.id };
@@ -101,7 +101,6 @@ describe('list pages', () => {
   });
 
   it.skipIf(testDatabaseKind !== 'sqlite')('give from a reader thread exactly what the serving connection gives', async () => {
-    // A fresh pool has read nothing yet, so it sends each statement to a thread the first time.
     const threads = openDatabase(server.databaseUrl);
     const serving = openDatabase(server.databaseUrl, { sqliteReaders: 0 });
     try {

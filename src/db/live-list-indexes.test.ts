@@ -18,7 +18,6 @@ import { type FreshDatabase, freshDatabase } from '../../test/harness.ts';
 import { type Database, openDatabase } from './database.ts';
 import { migrateToLatest, migrationsFor } from './migrations.ts';
 import type { DB } from './schema.ts';
-import { pageReadersOf } from './sqlite-readers.ts';
 import { TenantScope } from './tenant-scope.ts';
 
 /*
@@ -120,17 +119,11 @@ describe('migration 0008: list indexes over live rows', () => {
   });
 });
 
-/** The statements the lists send: SQLite's go to the reader threads, PostgreSQL's to the pool. */
+/** The statements the lists send (SQLite's to the reader threads' database, PostgreSQL's to the pool). */
 function captureStatements(database: Database): { sql: string; parameters: readonly unknown[] }[] {
   const sent: { sql: string; parameters: readonly unknown[] }[] = [];
-  const readers = pageReadersOf(database.db);
-  if (readers) {
-    const select = readers.select.bind(readers);
-    vi.spyOn(readers, 'select').mockImplementation((text, parameters) => (sent.push({ sql: text, parameters }), select(text, parameters)));
-  } else {
-    const execute = database.db.executeQuery.bind(database.db);
-    vi.spyOn(database.db, 'executeQuery').mockImplementation(((query: CompiledQuery) => (sent.push(query), execute(query))) as never);
-  }
+  const execute = database.listDb.executeQuery.bind(database.listDb);
+  vi.spyOn(database.listDb, 'executeQuery').mockImplementation(((query: CompiledQuery) => (sent.push(query), execute(query))) as never);
   return sent;
 }
 

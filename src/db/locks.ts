@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import { PostgresAdapter, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { DB } from './schema.ts';
  * which `FOR UPDATE` waits for — two such transactions would deadlock. The weaker lock still
  * excludes every other holder of this lock and every UPDATE of the company row.
  */
-export async function lockCompany(trx: Kysely<DB>, companyId: string): Promise<void> {
+export async function lockCompany(trx: Transaction<DB>, companyId: string): Promise<void> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`select id from companies where id = ${companyId} for no key update`.execute(trx);
 }
@@ -22,6 +22,6 @@ export async function lockCompany(trx: Kysely<DB>, companyId: string): Promise<v
  * other instead of losing each other's changes. SQLite: already one transaction at a time.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(trx: Kysely<DB>, query: Q): Q {
+export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(trx: Transaction<DB>, query: Q): Q {
   return trx.getExecutor().adapter instanceof PostgresAdapter ? (query.forUpdate() as Q) : query;
 }

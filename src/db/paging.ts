@@ -2,15 +2,16 @@ import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kyse
 import type { ListQuery } from '../http/pagination.ts';
 import { RenderedJson } from '../core/rendered-json.ts';
 import { literalLimit } from './literal-limit.ts';
+import { listDatabaseOf } from './database.ts';
 import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
-import { pageReadersOf } from './sqlite-readers.ts';
 import type { TenantScope } from './tenant-scope.ts';
 
 /*
  * Every list page runs here, and its statements go where they cannot stall the server: on SQLite
- * to a reader thread (src/db/sqlite-readers.ts) when `db` is the root database, on the serving
- * connection inside a transaction or without readers; PostgreSQL's pool is asynchronous already.
+ * to the reader threads' database (src/db/sqlite-readers.ts) when `db` is the root database, on
+ * the serving connection inside a transaction or without readers; PostgreSQL's pool is
+ * asynchronous already. Either way through Kysely's executor, with the database's plugins.
  *
  * A page with an offset on PostgreSQL first takes its rows' ids from the list's index (an
  * index-only scan over live rows: src/db/migrations/0008-live-list-indexes.ts), then reads those
@@ -41,24 +42,11 @@ export async function fetchPage<TB extends keyof DB, Row>(
     offset > 0 && idsFirst(db)
       ? ordered.where(sql.ref('id'), 'in', inOrder(filtered.select(sql.ref<string>('id').as('id'))).limit(literalLimit(query.limit)).offset(offset))
       : ordered.limit(literalLimit(query.limit)).offset(offset);
-  const compiled = page.compile();
-  const rows = (await runPage(db, () => compiled, async () => (await db.executeQuery(compiled)).rows)) as (Row & { [PAGE_TOTAL]: number | null })[];
-  const countAlone = async () => {
-    const counted = count.compile();
-    return ((await runPage(db, () => counted, async () => (await db.executeQuery(counted)).rows))[0] as { total?: number } | undefined)?.total;
-  };
+  const reader = listDatabaseOf(db);
+  const rows = (await reader.executeQuery(page.compile())).rows as (Row & { [PAGE_TOTAL]: number | null })[];
+  const countAlone = async () => (await reader.executeQuery(count.compile())).rows[0]?.total;
   const total = await pageTotal(rows[0]?.[PAGE_TOTAL], offset, countAlone);
   return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total };
-}
-
-type Statement = { sql: string; parameters: readonly unknown[] };
-
-/** Runs a page's statement on a reader thread when `db` has them, else on `db` as `onDb` does. */
-function runPage(db: object, statement: () => Statement, onDb: () => Promise<unknown[]>): Promise<unknown[]> {
-  const readers = pageReadersOf(db);
-  if (!readers) return onDb();
-  const { sql, parameters } = statement();
-  return readers.select(sql, parameters);
 }
 
 function idsFirst(db: Kysely<DB>): boolean {
@@ -129,8 +117,9 @@ export class PreparedPage<A extends object, Item> {
     const filters = { ...args, updatedSince: query.updatedSince };
     const offset = (query.page - 1) * query.limit;
     const pageArgs = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset, idsFirst: offset > 0 && idsFirst(scope.db) };
-    const rows = (await runPage(scope.db, () => this.#rows.statement(scope, pageArgs), () => this.#rows.execute(scope, pageArgs))) as { total: number | null; json: string }[];
-    const countAlone = async () => ((await runPage(scope.db, () => this.#count.statement(scope, filters), () => this.#count.execute(scope, filters)))[0] as { total: number } | undefined)?.total;
+    const reader = listDatabaseOf(scope.db);
+    const { rows } = await reader.executeQuery(this.#rows.compiled(scope, pageArgs));
+    const countAlone = async () => (await reader.executeQuery(this.#count.compiled(scope, filters))).rows[0]?.total;
     const total = await pageTotal(rows[0]?.total, offset, countAlone);
     return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total };
   }

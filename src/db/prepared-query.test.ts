@@ -5,7 +5,8 @@ import { insertAgent } from '../agents/service.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { TransactionClock } from './feed-clock.ts';
 import { PreparedQuery } from './prepared-query.ts';
-import { TenantScope } from './tenant-scope.ts';
+import { TenantScope, TxScope } from './tenant-scope.ts';
+import { companyTransaction } from './transaction.ts';
 
 // An agent with every default, as a create request without options would make it.
 const input = CreateAgentBody.parse({ name: 'Prepared' });
@@ -23,7 +24,7 @@ describe('prepared queries', () => {
   afterAll(() => server.close());
 
   it('fill the caller company in: another company never sees the row', async () => {
-    const agent = await insertAgent(scope, new TransactionClock(scope.companyId, new Date().toISOString()), input);
+    const agent = await companyTransaction(server.deps.clock, { scope }, (tx, time) => insertAgent(tx, time, input));
     expect((await findAgentRow(scope, agent.id))?.id).toBe(agent.id);
     expect(await findAgentRow(other, agent.id)).toBeUndefined();
   });
@@ -34,7 +35,7 @@ describe('prepared queries', () => {
     let inserted!: (id: string) => void;
     const insertedId = new Promise<string>((resolve) => (inserted = resolve));
     const transaction = server.deps.database.db.transaction().execute(async (trx) => {
-      const agent = await insertAgent(scope.in(trx), new TransactionClock(scope.companyId, new Date().toISOString()), input);
+      const agent = await insertAgent(new TxScope(trx, scope.companyId), new TransactionClock(scope.companyId, new Date().toISOString()), input);
       inserted(agent.id);
       await held;
       throw new Error('roll back');

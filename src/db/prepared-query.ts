@@ -1,7 +1,6 @@
-import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, SelectQueryNode } from 'kysely';
-import { directReadsOf } from './sqlite-driver.ts';
+import type { Compilable, CompiledQuery, Kysely, QueryResult, Transaction } from 'kysely';
 import type { DB } from './schema.ts';
-import { TenantScope } from './tenant-scope.ts';
+import { type TenantScope, TxScope } from './tenant-scope.ts';
 
 /*
  * Building a Kysely query and compiling it costs ≈ 40 µs here, more than running a small indexed
@@ -22,8 +21,6 @@ type Slot = { kind: 'arg'; name: string } | { kind: 'company' } | { kind: 'const
 
 interface Compiled {
   sql: string;
-  /** A SELECT: on SQLite it may run at once when the connection is free (src/db/sqlite-driver.ts). */
-  select: boolean;
   query: CompiledQuery['query'];
   queryId: CompiledQuery['queryId'];
   slots: Slot[];
@@ -39,50 +36,45 @@ export interface PreparedOptions<A> {
   inline?: readonly (keyof A & string)[];
 }
 
-export class PreparedQuery<A extends object, Row> {
+/**
+ * `S` is the scope the query needs: a `TenantScope` to read, a `TxScope` (written as the type of
+ * the builder's scope) to write, which only a write transaction has.
+ */
+export class PreparedQuery<A extends object, Row, S extends TenantScope = TenantScope> {
   // Per dialect adapter: a root database and its transactions share one.
   readonly #compiled = new WeakMap<object, Map<string, Compiled>>();
   readonly #inline: ReadonlySet<string>;
 
   constructor(
-    private readonly build: (scope: TenantScope, args: A) => Compilable<Row>,
+    private readonly build: (scope: S, args: A) => Compilable<Row>,
     options: PreparedOptions<A> = {},
   ) {
     this.#inline = new Set(options.inline ?? []);
   }
 
-  async execute(scope: TenantScope, args: A): Promise<Row[]> {
+  async execute(scope: S, args: A): Promise<Row[]> {
     return (await this.run(scope, args)).rows;
   }
 
-  async takeFirst(scope: TenantScope, args: A): Promise<Row | undefined> {
+  async takeFirst(scope: S, args: A): Promise<Row | undefined> {
     return (await this.run(scope, args)).rows[0];
   }
 
   /** The full result (affected rows for writes). */
-  run(scope: TenantScope, args: A): Promise<QueryResult<Row>> {
-    const compiled = this.compiled(scope.db, args);
-    const parameters = this.parameters(compiled, scope, args);
-    if (compiled.select) {
-      const rows = directReadsOf(scope.db)?.select(compiled.sql, parameters);
-      if (rows) return Promise.resolve({ rows: rows as Row[] });
-    }
-    return scope.db.executeQuery<Row>({ sql: compiled.sql, query: compiled.query, queryId: compiled.queryId, parameters });
+  run(scope: S, args: A): Promise<QueryResult<Row>> {
+    return scope.db.executeQuery<Row>(this.compiled(scope, args));
   }
 
-  /** The statement `run` would send, for whoever runs it elsewhere (src/db/paging.ts: reader threads). */
-  statement(scope: TenantScope, args: A): { sql: string; parameters: unknown[] } {
-    const compiled = this.compiled(scope.db, args);
-    return { sql: compiled.sql, parameters: this.parameters(compiled, scope, args) };
-  }
-
-  private parameters(compiled: Compiled, scope: TenantScope, args: A): unknown[] {
-    return compiled.slots.map((slot) =>
+  /** The compiled query `run` sends, for whoever runs it on another database (src/db/paging.ts: the reader threads). */
+  compiled(scope: S, args: A): CompiledQuery<Row> {
+    const compiled = this.compiledShape(scope.db, args);
+    const parameters = compiled.slots.map((slot) =>
       slot.kind === 'arg' ? (args as Record<string, unknown>)[slot.name] : slot.kind === 'company' ? scope.companyId : slot.value,
     );
+    return { sql: compiled.sql, query: compiled.query, queryId: compiled.queryId, parameters };
   }
 
-  private compiled(db: Kysely<DB>, args: A): Compiled {
+  private compiledShape(db: Kysely<DB>, args: A): Compiled {
     const adapter = db.getExecutor().adapter;
     let byShape = this.#compiled.get(adapter);
     if (!byShape) this.#compiled.set(adapter, (byShape = new Map()));
@@ -106,7 +98,8 @@ export class PreparedQuery<A extends object, Row> {
     for (const [name, value] of Object.entries(args)) {
       if (value !== undefined) placeholders[name] = value === null || this.#inline.has(name) ? value : new Placeholder(name);
     }
-    const query = this.build(new TenantScope(db, COMPANY as never), placeholders as A).compile();
+    // Only built and compiled here, never run: a TxScope serves reads and writes alike.
+    const query = this.build(new TxScope(db as Transaction<DB>, COMPANY as never) as unknown as S, placeholders as A).compile();
     const slots: Slot[] = query.parameters.map((value) =>
       value === COMPANY ? { kind: 'company' } : value instanceof Placeholder ? { kind: 'arg', name: value.name } : { kind: 'constant', value },
     );
@@ -114,6 +107,6 @@ export class PreparedQuery<A extends object, Row> {
     const used = new Set(slots.flatMap((s) => (s.kind === 'arg' ? [s.name] : [])));
     const unused = Object.keys(placeholders).filter((name) => placeholders[name] instanceof Placeholder && !used.has(name));
     if (unused.length > 0) throw new Error(`prepared query: argument(s) ${unused.join(', ')} never reach the SQL as values`);
-    return { sql: query.sql, select: SelectQueryNode.is(query.query), query: query.query, queryId: query.queryId, slots };
+    return { sql: query.sql, query: query.query, queryId: query.queryId, slots };
   }
 }

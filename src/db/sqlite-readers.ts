@@ -1,36 +1,36 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { UnknownRow } from 'kysely';
-import type { SqliteCamelCase, SqliteDirectReads } from './sqlite-driver.ts';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type UnknownRow,
+} from 'kysely';
 
 /*
  * better-sqlite3 runs a query on the thread that asks, and SQLite has one serving connection: a
  * list page of a large company (counting its rows, walking to a deep offset) stopped the event
  * loop, and with it every other company's requests, for as long as it ran. List pages run here
- * instead (src/db/paging.ts sends them): on a small pool of worker threads, each with its own
- * read-only connection to the same file. WAL lets them read beside the writer, and each
- * statement reads the latest committed snapshot, so a list sees every transaction that was
- * answered before it was asked (a transaction is answered only once committed:
- * src/db/sqlite-group-commit.ts). Point reads, writes and transactions stay on the serving
- * connection, and so does a page read inside a transaction (it must see its own writes).
- *
- * The trip to a thread and back costs more CPU than a small page itself (bench/README.md, "One
- * large tenant"), so a statement that ran in under CHEAP_MS the last time — the same SQL with the
- * same values: the same company, filters and page — is read on the serving connection, if that
- * is free, as reads were before; one that turns out slower there goes back to the threads. A
- * small company's lists thus cost what they did, and a large one's never hold the event loop
- * for longer than a cheap page grows between two reads of it.
+ * instead: a Kysely dialect of its own (`Database.listDb`, with the same plugins as the serving
+ * database; src/db/paging.ts sends pages to it) whose driver hands each compiled statement to a
+ * small pool of worker threads, each with its own read-only connection to the same file. WAL lets
+ * them read beside the writer, and each statement reads the latest committed snapshot, so a list
+ * sees every transaction that was answered before it was asked. Point reads, writes and
+ * transactions stay on the serving connection, and so does a page read inside a transaction (it
+ * must see its own writes).
  *
  * The workers start with the first page and are referenced only while they have work, so an idle
- * pool never keeps the process alive; `close` ends them with the database.
+ * pool never keeps the process alive; destroying the database ends them.
  */
 
-/** A page that took less than this (ms) is cheaper on the serving connection than on a thread. */
-const CHEAP_MS = 1;
-/** How many cheap statements are remembered (the least recently used is forgotten first). */
-const CHEAP_REMEMBERED = 4096;
-
-// Plain CommonJS evaluated in the worker: no TypeScript loader is needed there.
+// Plain CommonJS evaluated in the worker: no TypeScript loader is needed there. Rows are built by
+// better-sqlite3, which reads the column names on every execution (a schema change made meanwhile
+// never shifts a value to another key).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -38,16 +38,14 @@ const db = new Database(workerData.file, { readonly: true, fileMustExist: true }
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
 function prepared(sql) {
-  let entry = statements.get(sql);
-  if (!entry) {
+  let statement = statements.get(sql);
+  if (!statement) {
     if (statements.size >= 64) statements.delete(statements.keys().next().value);
-    const statement = db.prepare(sql);
+    statement = db.prepare(sql);
     if (!statement.reader) throw new Error('A reader thread only runs statements that return rows.');
-    statement.raw(true);
-    entry = { statement, columns: statement.columns().map((c) => c.name) };
-    statements.set(sql, entry);
+    statements.set(sql, statement);
   }
-  return entry;
+  return statement;
 }
 parentPort.on('message', (message) => {
   if (message === 'close') {
@@ -56,27 +54,61 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    const { statement, columns } = prepared(message.sql);
-    const started = performance.now();
-    const values = statement.all(message.parameters);
-    parentPort.postMessage({ id: message.id, values, columns, ms: performance.now() - started });
+    parentPort.postMessage({ id: message.id, rows: prepared(message.sql).all(message.parameters) });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: { message: String(error && error.message), code: error && error.code } });
   }
 });
 `;
 
+/** A dialect whose statements run on reader threads: reads only, no transactions. */
+export function sqliteReadersDialect(file: string, size: number): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ReadersDriver(new ReaderPool(file, size)),
+    createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
+/** One connection for every statement: each is a message to a thread, so they run side by side. */
+class ReadersDriver implements Driver {
+  readonly #connection: DatabaseConnection;
+
+  constructor(private readonly pool: ReaderPool) {
+    this.#connection = {
+      executeQuery: async <R>(compiled: CompiledQuery) => ({ rows: (await pool.select(compiled.sql, compiled.parameters)) as R[] }),
+      streamQuery: () => {
+        throw new Error('The SQLite reader threads do not stream.');
+      },
+    };
+  }
+
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.#connection;
+  }
+  async releaseConnection(): Promise<void> {}
+  beginTransaction = noTransactions;
+  commitTransaction = noTransactions;
+  rollbackTransaction = noTransactions;
+  destroy(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function noTransactions(): Promise<void> {
+  return Promise.reject(new Error('The SQLite reader threads only read, outside any transaction.'));
+}
+
 interface Answer {
   id: number;
-  values?: unknown[][];
-  columns?: string[];
-  /** How long the statement ran on the reader. */
-  ms?: number;
+  rows?: UnknownRow[];
   error?: { message: string; code?: string };
 }
 
 interface Pending {
-  resolve(rows: UnknownRow[], ms: number): void;
+  resolve(rows: UnknownRow[]): void;
   reject(error: Error): void;
 }
 
@@ -85,7 +117,7 @@ class Reader {
   readonly worker: Worker;
   readonly exited: Promise<void>;
 
-  constructor(file: string, driver: string, onExit: (reader: Reader) => void, camelCase: SqliteCamelCase) {
+  constructor(file: string, driver: string, onExit: (reader: Reader) => void) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
     this.worker.unref();
     this.worker.on('message', (answer: Answer) => {
@@ -94,7 +126,7 @@ class Reader {
       this.pending.delete(answer.id);
       if (this.pending.size === 0) this.worker.unref();
       if (answer.error) waiting.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
-      else waiting.resolve(camelCase.rows({ values: answer.values ?? [], columns: answer.columns ?? [] }), answer.ms ?? Number.POSITIVE_INFINITY);
+      else waiting.resolve(answer.rows ?? []);
     });
     // A worker that fails (it could not open the file, say) fails what it was asked, not the process.
     this.worker.on('error', (error) => this.failAll(error));
@@ -120,48 +152,22 @@ class Reader {
   }
 }
 
-export class SqliteReaders {
+class ReaderPool {
   readonly #readers: Reader[] = [];
   readonly #driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  /** Statements (SQL and values) that ran in under CHEAP_MS the last time, least recently used first. */
-  readonly #cheap = new Set<string>();
   #nextId = 0;
   #closed = false;
 
   constructor(
     private readonly file: string,
     private readonly size: number,
-    private readonly camelCase: SqliteCamelCase,
-    private readonly serving: SqliteDirectReads,
   ) {}
 
-  /** The rows of a SELECT, camelCased exactly as the serving connection's reads are. */
+  /** The rows of a SELECT, as better-sqlite3 builds them on the thread. */
   select(sql: string, parameters: readonly unknown[]): Promise<UnknownRow[]> {
-    const key = `${sql}\u0000${JSON.stringify(parameters)}`;
-    if (this.#cheap.delete(key)) {
-      const started = performance.now();
-      const rows = this.serving.select(sql, parameters);
-      if (rows) {
-        if (performance.now() - started < CHEAP_MS) this.#remember(key);
-        return Promise.resolve(rows);
-      }
-    }
     if (this.#closed) return Promise.reject(new Error('The database is closed.'));
     const reader = this.#leastBusy();
-    return new Promise((resolve, reject) =>
-      reader.send(++this.#nextId, sql, parameters, {
-        resolve: (rows, ms) => {
-          if (ms < CHEAP_MS) this.#remember(key);
-          resolve(rows);
-        },
-        reject,
-      }),
-    );
-  }
-
-  #remember(key: string): void {
-    this.#cheap.add(key);
-    if (this.#cheap.size > CHEAP_REMEMBERED) this.#cheap.delete(this.#cheap.values().next().value as string);
+    return new Promise((resolve, reject) => reader.send(++this.#nextId, sql, parameters, { resolve, reject }));
   }
 
   /** Ends the workers once they have answered what they were asked. */
@@ -179,7 +185,7 @@ export class SqliteReaders {
     let best: Reader | undefined;
     for (const reader of this.#readers) if (!best || reader.pending.size < best.pending.size) best = reader;
     if (best && (best.pending.size === 0 || this.#readers.length >= this.size)) return best;
-    const reader = new Reader(this.file, this.#driver, (gone) => this.#forget(gone), this.camelCase);
+    const reader = new Reader(this.file, this.#driver, (gone) => this.#forget(gone));
     this.#readers.push(reader);
     return reader;
   }
@@ -188,15 +194,4 @@ export class SqliteReaders {
     const at = this.#readers.indexOf(reader);
     if (at >= 0) this.#readers.splice(at, 1);
   }
-}
-
-const readersOf = new WeakMap<object, SqliteReaders>();
-
-/** The reader threads of a root database opened by `openSqlite`; none for a transaction, `:memory:` or PostgreSQL. */
-export function pageReadersOf(db: object): SqliteReaders | undefined {
-  return readersOf.get(db);
-}
-
-export function attachReaders(db: object, readers: SqliteReaders): void {
-  readersOf.set(db, readers);
 }

@@ -1,4 +1,4 @@
-import { type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool, type UpdateQueryBuilder, type UpdateResult, sql } from 'kysely';
+import { type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction, type UpdateQueryBuilder, type UpdateResult, sql } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** Tables whose rows belong to one company. */
@@ -10,6 +10,10 @@ export type TenantTable = {
  * The one door to tenant data: every query on a tenant table goes through a scope built for the
  * acting company, which adds `company_id = ?` itself. Repositories never receive an unscoped
  * handle for these tables, so forgetting the filter is not possible.
+ *
+ * A `TenantScope` (a request's) only reads. Writes go through a `TxScope`, which only a write
+ * transaction hands out (`companyTransaction`): a repository function that writes takes a
+ * `TxScope`, so writing outside the transaction does not compile; one that reads takes either.
  */
 export class TenantScope {
   constructor(
@@ -17,12 +21,12 @@ export class TenantScope {
     readonly companyId: string,
   ) {}
 
-  /** A scope on the same company inside a transaction. */
+  /** A scope on the same company that reads through `db` (a read transaction). */
   in(db: Kysely<DB>): TenantScope {
     return new TenantScope(db, this.companyId);
   }
 
-  private owned(table: TenantTable) {
+  protected owned(table: TenantTable) {
     return sql<SqlBool>`${sql.ref(`${table}.companyId`)} = ${this.companyId}`;
   }
 
@@ -31,6 +35,15 @@ export class TenantScope {
   selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<DB, T, object> {
     const query = this.db.selectFrom(table as TenantTable) as unknown as SelectQueryBuilder<DB, T, object>;
     return query.where(this.owned(table));
+  }
+}
+
+/** One company inside a write transaction: reads and writes, all in the transaction. */
+export class TxScope extends TenantScope {
+  declare readonly db: Transaction<DB>;
+
+  constructor(trx: Transaction<DB>, companyId: string) {
+    super(trx, companyId);
   }
 
   updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {

@@ -8,7 +8,7 @@ import { insertCandidate } from '../candidates/service.ts';
 import type { Clock } from '../core/clock.ts';
 import type { TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
 import { liveJobIds } from '../jobs/repository.ts';
 import { insertJob } from '../jobs/service.ts';
@@ -66,7 +66,7 @@ function unusableAgent(agent: Pick<Agent, 'type' | 'focus'>): { field: 'type' | 
   return null;
 }
 
-async function resolveAgent(scope: TenantScope, time: TransactionClock, input: CreateInterviewInput): Promise<Agent> {
+async function resolveAgent(scope: TxScope, time: TransactionClock, input: CreateInterviewInput): Promise<Agent> {
   if (input.agent) {
     const problem = unusableAgent(input.agent);
     if (problem) throw errors.field(`agent.${problem.field}`, problem.message, 'undefined_agent');
@@ -85,7 +85,7 @@ async function resolveAgent(scope: TenantScope, time: TransactionClock, input: C
  * transaction (a failure anywhere leaves nothing behind), job resolution, schedule window,
  * billing reservation, and the follow-up work (events, the test run).
  */
-export async function createInterviewRecord(scope: TenantScope, options: CreateInterviewOptions, input: CreateInterviewInput): Promise<InterviewRecord> {
+export async function createInterviewRecord(scope: TxScope, options: CreateInterviewOptions, input: CreateInterviewInput): Promise<InterviewRecord> {
   const { time } = options;
   const scheduledAt = checkShape(input, time);
   const agent = await resolveAgent(scope, time, input);

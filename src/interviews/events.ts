@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import { type EventType, recordEvent } from '../webhooks/record-event.ts';
 import type { InterviewRecord } from './repository.ts';
 
@@ -18,6 +18,6 @@ function interviewEventData(record: InterviewRecord, extra: Record<string, unkno
 }
 
 /** Records an interview event in the transaction of the change that caused it. */
-export async function interviewEvent(scope: TenantScope, clock: Clock, type: EventType, record: InterviewRecord, extra: Record<string, unknown> = {}): Promise<void> {
+export async function interviewEvent(scope: TxScope, clock: Clock, type: EventType, record: InterviewRecord, extra: Record<string, unknown> = {}): Promise<void> {
   await recordEvent(scope.db, clock, { type, companyId: record.companyId, interviewId: record.id, data: interviewEventData(record, extra) });
 }

@@ -3,7 +3,7 @@ import { literalLimit } from '../db/literal-limit.ts';
 import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CallAttemptsTable, InterviewsTable, TranscriptTurnsTable } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import type { Analysis } from './analysis-schema.ts';
 import type { CallAttempt } from './call-attempt-schema.ts';
@@ -63,7 +63,7 @@ export async function findInterview(scope: TenantScope, id: string): Promise<Int
  * time), for read-modify-write changes (status moves, metadata merges) that must not lose a
  * concurrent one.
  */
-export async function findInterviewForUpdate(scope: TenantScope, id: string): Promise<InterviewRecord | undefined> {
+export async function findInterviewForUpdate(scope: TxScope, id: string): Promise<InterviewRecord | undefined> {
   const row = await forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
   return row ? toInterviewRecord(row) : undefined;
 }
@@ -78,7 +78,7 @@ export async function listInterviewRecords(scope: TenantScope, query: InterviewL
   return { records: rows.map(toInterviewRecord), total };
 }
 
-export async function insertInterview(scope: TenantScope, record: InterviewRecord): Promise<void> {
+export async function insertInterview(scope: TxScope, record: InterviewRecord): Promise<void> {
   await scope.insertInto('interviews', { ...toRow(record), deletedAt: null }).execute();
 }
 
@@ -87,7 +87,7 @@ export async function insertInterview(scope: TenantScope, record: InterviewRecor
  * still that one (returns false otherwise): on PostgreSQL the row lock makes a concurrent
  * transition wait and then see the new status, so transitions and their events never interleave.
  */
-export async function saveInterview(scope: TenantScope, record: InterviewRecord, expectedStatus?: InterviewStatus): Promise<boolean> {
+export async function saveInterview(scope: TxScope, record: InterviewRecord, expectedStatus?: InterviewStatus): Promise<boolean> {
   const { id: _id, createdAt: _createdAt, ...changes } = toRow(record);
   let query = scope.updateTable('interviews').set(changes).where('id', '=', record.id).where('deletedAt', 'is', null);
   if (expectedStatus) query = query.where('status', '=', expectedStatus);
@@ -95,7 +95,7 @@ export async function saveInterview(scope: TenantScope, record: InterviewRecord,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function softDeleteInterview(scope: TenantScope, id: string, at: string): Promise<void> {
+export async function softDeleteInterview(scope: TxScope, id: string, at: string): Promise<void> {
   await scope.updateTable('interviews').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).execute();
 }
 
@@ -132,7 +132,7 @@ export async function callAttemptsOf(scope: TenantScope, interviewIds: string[])
   return byInterview;
 }
 
-export async function insertCallAttempt(scope: TenantScope, row: Omit<CallAttemptRow, 'companyId'>): Promise<void> {
+export async function insertCallAttempt(scope: TxScope, row: Omit<CallAttemptRow, 'companyId'>): Promise<void> {
   await scope.insertInto('callAttempts', row).execute();
 }
 
@@ -143,7 +143,7 @@ export async function transcriptOf(scope: TenantScope, interviewId: string): Pro
   return rows.map((r) => ({ id: r.id, role: r.role as TranscriptTurn['role'], text: r.text, startedAt: r.startedAt, endedAt: r.endedAt }));
 }
 
-export async function appendTranscriptTurns(scope: TenantScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
+export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
   if (turns.length === 0) return;
   const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   const start = (last?.position ?? -1) + 1;

@@ -2,7 +2,7 @@ import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { readFeed } from '../db/feed-clock.ts';
 import { companyTransaction } from '../db/transaction.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
@@ -49,8 +49,15 @@ async function presentOne(scope: TenantScope, deps: InterviewDeps, record: Inter
   return interview as Interview;
 }
 
-export async function requireInterview(scope: TenantScope, id: string, options: { lock?: boolean } = {}): Promise<InterviewRecord> {
-  const record = options.lock ? await findInterviewForUpdate(scope, id) : await findInterview(scope, id);
+export async function requireInterview(scope: TenantScope, id: string): Promise<InterviewRecord> {
+  const record = await findInterview(scope, id);
+  if (!record) throw errors.notFound('interview', id);
+  return record;
+}
+
+/** `requireInterview`, locked until the transaction ends. */
+async function lockInterview(scope: TxScope, id: string): Promise<InterviewRecord> {
+  const record = await findInterviewForUpdate(scope, id);
   if (!record) throw errors.notFound('interview', id);
   return record;
 }
@@ -77,7 +84,7 @@ export async function listInterviews(deps: InterviewDeps, ctx: CompanyContext, q
 /** Extension: PATCH changes metadata only, merged (RFC 7396). */
 export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: string, patch: UpdateInterviewInput): Promise<Interview> {
   return companyTransaction(deps.clock, ctx, async (scope, time) => {
-    const record = await requireInterview(scope, id, { lock: true });
+    const record = await lockInterview(scope, id);
     if (patch.metadata === undefined) return presentOne(scope, deps, record);
     const metadata = mergePatch(record.metadata, patch.metadata) as Metadata;
     const problems = metadataProblems(metadata);
@@ -91,14 +98,14 @@ export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: st
 
 export function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
   return companyTransaction(deps.clock, ctx, async (scope, time) => {
-    return presentOne(scope, deps, await moveInterview(scope, time, await requireInterview(scope, id, { lock: true }), 'CANCELLED'));
+    return presentOne(scope, deps, await moveInterview(scope, time, await lockInterview(scope, id), 'CANCELLED'));
   });
 }
 
 /** Soft delete in every state; a SCHEDULED one is cancelled first, so no call is made (§10). */
 export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<true> {
   await companyTransaction(deps.clock, ctx, async (scope, time) => {
-    const record = await requireInterview(scope, id, { lock: true });
+    const record = await lockInterview(scope, id);
     if (record.status === 'SCHEDULED') await moveInterview(scope, time, record, 'CANCELLED');
     await softDeleteInterview(scope, id, time.at);
   });

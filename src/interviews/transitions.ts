@@ -1,6 +1,6 @@
 import type { TransactionClock } from '../db/feed-clock.ts';
 import { errors } from '../errors/catalogue.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import type { EventType } from '../webhooks/record-event.ts';
 import { interviewEvent } from './events.ts';
 import { type InterviewRecord, saveInterview } from './repository.ts';
@@ -19,7 +19,7 @@ const EVENT_OF: Partial<Record<InterviewStatus, EventType>> = {
  * waiting call attempts cancelled when it ends, and announced (§11) in the same transaction.
  */
 export async function moveInterview(
-  scope: TenantScope,
+  scope: TxScope,
   time: TransactionClock,
   record: InterviewRecord,
   to: InterviewStatus,

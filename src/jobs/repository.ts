@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { fetchPage } from '../db/paging.ts';
 import type { JobsTable } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { containsInsensitive } from '../db/text-search.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import type { Job, JobListQuery } from './schema.ts';
@@ -78,16 +78,16 @@ export function listJobRows(scope: TenantScope, query: JobListQuery) {
   return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
-export async function insertJobRow(scope: TenantScope, job: Job): Promise<void> {
+export async function insertJobRow(scope: TxScope, job: Job): Promise<void> {
   await scope.insertInto('jobs', toJobRow(job)).execute();
 }
 
-export async function replaceJobRow(scope: TenantScope, job: Job): Promise<void> {
+export async function replaceJobRow(scope: TxScope, job: Job): Promise<void> {
   const { id: _id, createdAt: _createdAt, deletedAt: _deletedAt, ...changes } = toJobRow(job);
   await scope.updateTable('jobs').set(changes).where('id', '=', job.id).where('deletedAt', 'is', null).execute();
 }
 
-export async function softDeleteJobRow(scope: TenantScope, id: string, at: string): Promise<boolean> {
+export async function softDeleteJobRow(scope: TxScope, id: string, at: string): Promise<boolean> {
   const result = await scope.updateTable('jobs').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -2,7 +2,7 @@ import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { readFeed, type TransactionClock } from '../db/feed-clock.ts';
 import { newId } from '../core/ids.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
@@ -10,7 +10,7 @@ import { findJobRow, insertJobRow, listJobRows, replaceJobRow, softDeleteJobRow,
 import type { CreateJobInput, Job, JobListQuery, UpdateJobInput } from './schema.ts';
 
 /** Creates a job inside an open transaction's scope (also the path for an inline job of an interview). */
-export async function insertJob(scope: TenantScope, time: TransactionClock, input: CreateJobInput): Promise<Job> {
+export async function insertJob(scope: TxScope, time: TransactionClock, input: CreateJobInput): Promise<Job> {
   const job: Job = { id: newId(), companyId: scope.companyId, ...input, createdAt: time.at, updatedAt: time.at };
   await insertJobRow(scope, job);
   return job;

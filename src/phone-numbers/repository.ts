@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { PhoneNumbersTable } from '../db/schema.ts';
-import type { TenantScope } from '../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { PhoneNumber, PhoneNumberListQuery } from './schema.ts';
 
 export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
@@ -32,7 +32,7 @@ export function findPhoneNumber(scope: TenantScope, id: string): Promise<PhoneNu
 }
 
 /** A live number, locked until the transaction ends (PATCH and retire read, then write it). */
-export function findPhoneNumberForUpdate(scope: TenantScope, id: string): Promise<PhoneNumberRow | undefined> {
+export function findPhoneNumberForUpdate(scope: TxScope, id: string): Promise<PhoneNumberRow | undefined> {
   return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
@@ -42,10 +42,10 @@ export function listPhoneNumberRows(scope: TenantScope, query: PhoneNumberListQu
   return fetchPage(scope.db, base, query, (qb) => qb.selectAll());
 }
 
-export async function insertPhoneNumber(scope: TenantScope, row: Omit<PhoneNumberRow, 'companyId'>): Promise<void> {
+export async function insertPhoneNumber(scope: TxScope, row: Omit<PhoneNumberRow, 'companyId'>): Promise<void> {
   await scope.insertInto('phoneNumbers', row).execute();
 }
 
-export async function updatePhoneNumberRow(scope: TenantScope, id: string, changes: Partial<PhoneNumberRow>): Promise<void> {
+export async function updatePhoneNumberRow(scope: TxScope, id: string, changes: Partial<PhoneNumberRow>): Promise<void> {
   await scope.updateTable('phoneNumbers').set(changes).where('id', '=', id).execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
 import type { EventType } from './events.ts';
@@ -25,12 +25,12 @@ export interface DomainEvent {
  * Per-interview order holds when the events of one interview are recorded by transactions that
  * serialise on that interview (they update its row), which every status change does.
  */
-export async function recordEvent(trx: Kysely<DB>, clock: Clock, event: DomainEvent): Promise<void> {
+export async function recordEvent(trx: Transaction<DB>, clock: Clock, event: DomainEvent): Promise<void> {
   await fanOutEvent(trx, clock, event);
 }
 
 /** `recordEvent` that answers the ids of the deliveries it created (tests, tools). */
-export async function fanOutEvent(trx: Kysely<DB>, clock: Clock, event: DomainEvent): Promise<string[]> {
+export async function fanOutEvent(trx: Transaction<DB>, clock: Clock, event: DomainEvent): Promise<string[]> {
   const webhooks = await subscribedWebhooks(trx, event.companyId, event.type, clock.now().toISOString());
   if (webhooks.length === 0) return [];
   const deliveries = webhooks.map((webhook) => newDeliveryRow(clock, webhook, { type: event.type, companyId: event.companyId, interviewId: event.interviewId, data: event.data }));

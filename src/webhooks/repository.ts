@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { takeFeedClock } from '../db/feed-clock.ts';
 import { fetchPage } from '../db/paging.ts';
@@ -98,8 +98,8 @@ export async function insertWebhook(db: Kysely<DB>, row: WebhookRow): Promise<vo
   await db.insertInto('webhooks').values(row).execute();
 }
 
-export async function updateWebhookRow(db: Kysely<DB>, id: string, changes: Partial<WebhookRow>): Promise<void> {
-  await db.updateTable('webhooks').set(changes).where('id', '=', id).where('deletedAt', 'is', null).execute();
+export async function updateWebhookRow(trx: Transaction<DB>, id: string, changes: Partial<WebhookRow>): Promise<void> {
+  await trx.updateTable('webhooks').set(changes).where('id', '=', id).where('deletedAt', 'is', null).execute();
 }
 
 export function findWebhookById(db: Kysely<DB>, id: string): Promise<WebhookRow | undefined> {
@@ -159,8 +159,8 @@ export async function setDeliveryStatus(db: Kysely<DB>, deliveryId: string, stat
 }
 
 /** DELETE of a webhook drops its unfinished deliveries (their queued tasks then do nothing). */
-export async function cancelUnfinishedDeliveries(db: Kysely<DB>, webhookId: string, at: string): Promise<void> {
-  await db.updateTable('webhookDeliveries').set({ status: 'CANCELLED', updatedAt: at }).where('webhookId', '=', webhookId).where('status', 'in', ['PENDING', 'PARKED']).execute();
+export async function cancelUnfinishedDeliveries(trx: Transaction<DB>, webhookId: string, at: string): Promise<void> {
+  await trx.updateTable('webhookDeliveries').set({ status: 'CANCELLED', updatedAt: at }).where('webhookId', '=', webhookId).where('status', 'in', ['PENDING', 'PARKED']).execute();
 }
 
 /** Deliveries held while the webhook was inactive, oldest first (resumed in that order). */

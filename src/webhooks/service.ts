@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
@@ -114,7 +114,7 @@ export async function getWebhook(deps: WebhookDeps, actor: Actor, id: string): P
 }
 
 /** Resumes the deliveries parked while the webhook was inactive, oldest first. */
-async function resumeParked(trx: Kysely<DB>, deps: WebhookDeps, webhook: WebhookRow, now: string): Promise<number> {
+async function resumeParked(trx: Transaction<DB>, deps: WebhookDeps, webhook: WebhookRow, now: string): Promise<number> {
   const parked = await parkedDeliveries(trx, webhook.id);
   for (const delivery of parked) {
     await trx.updateTable('webhookDeliveries').set({ status: 'PENDING', updatedAt: now }).where('id', '=', delivery.id).execute();

@@ -4,7 +4,7 @@ import { newId } from '../../core/ids.ts';
 import { forUpdate } from '../../db/locks.ts';
 import { fetchPage } from '../../db/paging.ts';
 import { companyTransaction } from '../../db/transaction.ts';
-import type { TenantScope } from '../../db/tenant-scope.ts';
+import type { TenantScope, TxScope } from '../../db/tenant-scope.ts';
 import { errors } from '../../errors/catalogue.ts';
 import { type Page, toPage } from '../../http/pagination.ts';
 import type { CallAttempt } from '../call-attempt-schema.ts';
@@ -39,7 +39,7 @@ function requirePhone(interview: InterviewRecord): InterviewRecord {
  * time): every change to an interview's attempts takes this lock first, so two concurrent POSTs
  * cannot both leave a SCHEDULED attempt behind, nor reuse a retryNumber.
  */
-async function lockPhoneInterview(scope: TenantScope, id: string): Promise<InterviewRecord> {
+async function lockPhoneInterview(scope: TxScope, id: string): Promise<InterviewRecord> {
   const query = scope.selectFrom('interviews').selectAll().where('id', '=', id).where('deletedAt', 'is', null);
   const row = await forUpdate(scope.db, query).executeTakeFirst();
   if (!row) throw errors.notFound('interview', id);
@@ -77,7 +77,7 @@ function callTime(clock: Clock, requested: string | undefined): string {
 
 /** The one way an attempt's status changes: checked against the transition table. */
 async function moveAttempt(
-  scope: TenantScope,
+  scope: TxScope,
   attempt: CallAttemptRow,
   to: CallAttemptStatus,
   now: string,
@@ -93,7 +93,7 @@ async function moveAttempt(
 }
 
 /** The interview embeds its attempts: a change to them is a change to the interview (`updatedSince` feeds). */
-async function touchInterview(scope: TenantScope, interviewId: string, now: string): Promise<void> {
+async function touchInterview(scope: TxScope, interviewId: string, now: string): Promise<void> {
   await scope.updateTable('interviews').set({ updatedAt: now }).where('id', '=', interviewId).execute();
 }
 
