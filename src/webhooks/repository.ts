@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { takeFeedClock } from '../db/feed-clock.ts';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookDeliveryStatus, WebhooksTable } from '../db/schema.ts';
 import type { ListQuery } from '../http/pagination.ts';
@@ -88,6 +89,15 @@ export function findVisibleWebhook(db: Kysely<DB>, actor: Actor, id: string): Pr
   return visibleWebhooks(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The webhook, locked until the transaction ends (PostgreSQL; SQLite runs one transaction at a
+ * time): a change that reads it first (PATCH, reset, DELETE, redeliver) decides on its current
+ * state, and a parking delivery (`parkDelivery`) waits for it.
+ */
+export function findVisibleWebhookForUpdate(trx: Kysely<DB>, actor: Actor, id: string): Promise<WebhookRow | undefined> {
+  return forUpdate(trx, visibleWebhooks(trx, actor).selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
 export function listVisibleWebhooks(db: Kysely<DB>, actor: Actor, query: ListQuery, companyId: string | null) {
   let base = visibleWebhooks(db, actor);
   if (companyId) base = base.where('companyId', '=', companyId);
@@ -156,6 +166,21 @@ export async function setDeliveryStatus(db: Kysely<DB>, deliveryId: string, stat
   if (onlyFrom) query = query.where('status', 'in', onlyFrom);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Parks a PENDING delivery whose webhook is inactive (or whose owner key is not valid: `always`).
+ * The webhook row is locked first, as a re-arm locks it before it resumes the parked deliveries:
+ * a re-arm that commits first means nothing is parked (false: deliver now); one that comes later
+ * finds this delivery parked and resumes it. Never parks a delivery cancelled meanwhile.
+ */
+export async function parkDelivery(db: Kysely<DB>, deliveryId: string, webhookId: string, at: string, always: boolean): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const webhook = await forUpdate(trx, trx.selectFrom('webhooks').select(['isActive', 'deletedAt']).where('id', '=', webhookId)).executeTakeFirst();
+    if (!always && webhook?.isActive === 1 && webhook.deletedAt === null) return false;
+    await setDeliveryStatus(trx, deliveryId, 'PARKED', at, ['PENDING']);
+    return true;
+  });
 }
 
 /** DELETE of a webhook drops its unfinished deliveries (their queued tasks then do nothing). */

@@ -14,11 +14,13 @@ import {
   cancelUnfinishedDeliveries,
   findDelivery,
   findVisibleWebhook,
+  findVisibleWebhookForUpdate,
   insertDeliveries,
   insertWebhook,
   listDeliveryRows,
   listVisibleWebhooks,
   parkedDeliveries,
+  setDeliveryStatus,
   toDelivery,
   toWebhook,
   updateWebhookRow,
@@ -109,6 +111,13 @@ async function visibleOr404(db: Kysely<DB>, actor: Actor, id: string): Promise<W
   return row;
 }
 
+/** The webhook a change reads before it writes, locked until its transaction ends. */
+async function lockedOr404(trx: Kysely<DB>, actor: Actor, id: string): Promise<WebhookRow> {
+  const row = await findVisibleWebhookForUpdate(trx, actor, id);
+  if (!row) throw errors.notFound('webhook', id);
+  return row;
+}
+
 export async function getWebhook(deps: WebhookDeps, actor: Actor, id: string): Promise<Webhook> {
   return toWebhook(await visibleOr404(deps.db, actor, id));
 }
@@ -117,7 +126,7 @@ export async function getWebhook(deps: WebhookDeps, actor: Actor, id: string): P
 async function resumeParked(trx: Kysely<DB>, deps: WebhookDeps, webhook: WebhookRow, now: string): Promise<number> {
   const parked = await parkedDeliveries(trx, webhook.id);
   for (const delivery of parked) {
-    await trx.updateTable('webhookDeliveries').set({ status: 'PENDING', updatedAt: now }).where('id', '=', delivery.id).execute();
+    await setDeliveryStatus(trx, delivery.id, 'PENDING', now, ['PARKED']);
     await enqueueDelivery(trx, deps.clock, delivery, webhook);
   }
   return parked.length;
@@ -131,7 +140,7 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
   if (patch.url !== undefined) await assertSafeUrl(deps, patch.url);
   let resumed = 0;
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const row = await visibleOr404(trx, actor, id);
+    const row = await lockedOr404(trx, actor, id);
     const changes: Partial<WebhookRow> = {};
     if (patch.url !== undefined) changes.url = patch.url;
     if (patch.events !== undefined) changes.events = JSON.stringify(patch.events);
@@ -156,7 +165,7 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
 /** DELETE: the webhook disappears and its unfinished deliveries are dropped. */
 export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<void> {
   await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    await visibleOr404(trx, actor, id);
+    await lockedOr404(trx, actor, id);
     await updateWebhookRow(trx, id, { deletedAt: time.at, isActive: 0, updatedAt: time.at });
     await cancelUnfinishedDeliveries(trx, id, time.at);
   });
@@ -169,7 +178,7 @@ export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string,
 export async function resetCircuit(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<Webhook> {
   let resumed = 0;
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const row = await visibleOr404(trx, actor, id);
+    const row = await lockedOr404(trx, actor, id);
     const open = row.circuitOpenedAt !== null;
     if (!open && row.consecutiveFailures === 0) return toWebhook(row);
     const now = time.at;
@@ -227,7 +236,7 @@ export async function listDeliveries(deps: WebhookDeps, actor: Actor, webhookId:
  */
 export async function redeliver(deps: WebhookDeps, actor: Actor, webhookId: string, deliveryId: string, hook?: CommitHook): Promise<Delivery> {
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const webhook = await visibleOr404(trx, actor, webhookId);
+    const webhook = await lockedOr404(trx, actor, webhookId);
     const delivery = await findDelivery(trx, webhookId, deliveryId);
     if (!delivery) throw errors.notFound('delivery', deliveryId);
     if (webhook.isActive !== 1) {
