@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectNotFound, expectValidation, flatKeys, nested } from '../../test/domain-assertions.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 import { ManualClock } from '../core/clock.ts';
+import { TenantScope } from '../db/tenant-scope.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { fixtures, type Fixtures, pollInterview } from './interviews.test-helpers.ts';
 import { INTERVIEW_STATUSES, type InterviewStatus } from './schema.ts';
+import { requireInterview } from './service.ts';
 import { assertMove, canMove, INTERVIEW_TRANSITIONS } from './status-machine.ts';
+import { moveInterview } from './transitions.ts';
 
 describe('interview status machine (unit, every pair)', () => {
   // §10, written out independently of the implementation's table.
-  const allowed = new Set(['SCHEDULED>IN_PROGRESS', 'IN_PROGRESS>COMPLETED', 'IN_PROGRESS>FAILED', 'SCHEDULED>CANCELLED', 'IN_PROGRESS>CANCELLED']);
+  const allowed = new Set(['SCHEDULED>IN_PROGRESS', 'IN_PROGRESS>COMPLETED', 'IN_PROGRESS>FAILED', 'SCHEDULED>CANCELLED', 'IN_PROGRESS>CANCELLED', 'SCHEDULED>FAILED']);
   const pairs = INTERVIEW_STATUSES.flatMap((from) => INTERVIEW_STATUSES.map((to) => ({ from, to, ok: allowed.has(`${from}>${to}`) })));
 
   it('covers the five statuses of §10', () => {
@@ -111,6 +115,24 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
       const theirs = await fixtures((await server.company('Other')).api).plainInterview();
       expectNotFound(await acme.api('POST', `/v1/interviews/${theirs.id}/cancel`), theirs.id);
       expectNotFound(await acme.api('POST', '/v1/interviews/0190f0e0-0000-7000-8000-000000000009/cancel'));
+    });
+  });
+
+  describe('SCHEDULED → FAILED (never started)', () => {
+    // No route fails an interview yet: the runtime (an expired link, the last failed call) moves it with moveInterview.
+    const fail = (id: string) =>
+      companyTransaction(clock, { scope: new TenantScope(db(), acme.id) }, async (scope, time) => moveInterview(scope, time, await requireInterview(scope, id, { lock: true }), 'FAILED'));
+
+    it('fails without starting: finishedDate set, startedAt null, waiting call attempts cancelled, terminal after', async () => {
+      const agent = await f.phoneAgent();
+      const candidate = await f.candidate();
+      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id });
+      clock.advance(60_000);
+      await fail(interview.id);
+      const read = await acme.api('GET', `/v1/interviews/${interview.id}`);
+      expect(read.body).toMatchObject({ status: 'FAILED', startedAt: null, finishedDate: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
+      expect(read.body.callAttempts).toMatchObject([{ status: 'CANCELLED', reasonCode: 'CANCELLED' }]);
+      expectError(await acme.api('POST', `/v1/interviews/${interview.id}/cancel`), 409, 'INVALID_STATE_TRANSITION');
     });
   });
 

@@ -5,6 +5,7 @@ import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
 import { storableText } from '../db/storable-text.ts';
 import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
 import { AttemptLog } from './attempt-log.ts';
+import { circuitState } from './circuit.ts';
 import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
 import { DeliveryLoader, type OwnerKeyState } from './delivery-loader.ts';
 import { type AttemptRecord, type DeliveryRow, parkDelivery, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
@@ -111,7 +112,7 @@ export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
         }
         if (delivery.status === 'CANCELLED' || (trigger === 'AUTOMATIC' && delivery.status !== 'PENDING')) return;
         const keyValid = ownerKeyValid(ownerKey, now);
-        if (webhook.isActive !== 1 || !keyValid) {
+        if (circuitState(webhook) !== 'ACTIVE' || !keyValid) {
           if (await parkDelivery(deps.db, delivery.id, webhook.id, now, !keyValid)) return;
           continue; // re-armed since it was read: read it again and deliver
         }

@@ -5,15 +5,13 @@ import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookDeliveryStatus, WebhooksTable } from '../db/schema.ts';
 import type { ListQuery } from '../http/pagination.ts';
+import { circuitState, openAtThresholdSql } from './circuit.ts';
 import type { EventType } from './events.ts';
 import type { Attempt, Delivery, DeliveryListQuery, Webhook } from './schema.ts';
 
 export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
-
-/** After this many failed attempts in a row, a webhook's circuit opens (§11). */
-export const CIRCUIT_THRESHOLD = 10;
 
 export function toWebhook(row: WebhookRow): Webhook {
   return {
@@ -176,8 +174,8 @@ export async function setDeliveryStatus(db: Kysely<DB>, deliveryId: string, stat
  */
 export async function parkDelivery(db: Kysely<DB>, deliveryId: string, webhookId: string, at: string, always: boolean): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const webhook = await forUpdate(trx, trx.selectFrom('webhooks').select(['isActive', 'deletedAt']).where('id', '=', webhookId)).executeTakeFirst();
-    if (!always && webhook?.isActive === 1 && webhook.deletedAt === null) return false;
+    const webhook = await forUpdate(trx, trx.selectFrom('webhooks').select(['isActive', 'circuitOpenedAt', 'deletedAt']).where('id', '=', webhookId)).executeTakeFirst();
+    if (!always && webhook && circuitState(webhook) === 'ACTIVE' && webhook.deletedAt === null) return false;
     await setDeliveryStatus(trx, deliveryId, 'PARKED', at, ['PENDING']);
     return true;
   });
@@ -274,24 +272,18 @@ async function circuitTimes(trx: Kysely<DB>, runs: AttemptRecord[][]): Promise<M
 
 /**
  * One statement per webhook for a run of outcomes (in order): a success clears the count, a
- * failure adds one; reaching the threshold opens the circuit (isActive false, circuitOpenedAt and
- * updatedAt set to `openedAt`, the time of its owner's feed clock). Evaluated by the database
- * against the current row, so concurrent writers count exactly.
+ * failure adds one; reaching the threshold opens the circuit (`src/webhooks/circuit.ts`: isActive
+ * false, circuitOpenedAt and updatedAt set to `openedAt`, the time of its owner's feed clock).
+ * Evaluated by the database against the current row, so concurrent writers count exactly.
  */
 async function updateCircuit(trx: Kysely<DB>, webhookId: string, outcomes: AttemptRecord[], openedAt: string | undefined): Promise<void> {
   const lastSuccess = outcomes.map((o) => o.ok).lastIndexOf(true);
   const failuresAfter = outcomes.length - 1 - lastSuccess;
   const at = openedAt ?? outcomes[outcomes.length - 1]?.at ?? new Date().toISOString();
   const next = lastSuccess >= 0 ? sql<number>`${failuresAfter}` : sql<number>`consecutive_failures + ${failuresAfter}`;
-  const opens = sql<boolean>`${next} >= ${CIRCUIT_THRESHOLD} and circuit_opened_at is null`;
   let query = trx
     .updateTable('webhooks')
-    .set({
-      consecutiveFailures: next,
-      isActive: sql`case when ${next} >= ${CIRCUIT_THRESHOLD} then 0 else is_active end`,
-      circuitOpenedAt: sql`case when ${opens} then ${at} else circuit_opened_at end`,
-      updatedAt: sql`case when ${opens} then ${at} else updated_at end`,
-    })
+    .set({ consecutiveFailures: next, ...openAtThresholdSql(next, at) })
     .where('id', '=', webhookId);
   // Nothing to write when the count is already what it becomes (the usual success): no lock taken.
   if (lastSuccess >= 0) query = query.where('consecutiveFailures', '!=', failuresAfter);
