@@ -107,7 +107,7 @@ describe(`rate limits, one process, injected clock (${testDatabaseKind})`, () =>
     const created = await api('POST', '/v1/agents', { body: { name: 'Counted' } });
     expect(created.status).toBe(201);
     expect(rate(created)['remaining-minute']).toBe(1);
-    expect(id).toBeTruthy();
+    expect(created.body.companyId).toBe(id);
   });
 
   it('the key limit wins over the company limit, which wins over the default', async () => {

@@ -87,7 +87,13 @@ describe(`webhooks across processes (${testDatabaseKind})`, () => {
     }
     expect(expected.size).toBe(1000);
     await eventually(() => endpoint.received.length >= 1000, 60_000, '1000 deliveries');
-    await new Promise((r) => setTimeout(r, 1500));
+    // Nothing is left that could send again: every delivery is DELIVERED and every delivery task DONE.
+    const settled = async () => {
+      const deliveries = await database.db.selectFrom('webhookDeliveries').select('status').where('status', '<>', 'DELIVERED').execute();
+      const tasks = await database.db.selectFrom('queueTasks').select('status').where('kind', '=', 'webhook.deliver').where('status', '<>', 'DONE').execute();
+      return deliveries.length === 0 && tasks.length === 0;
+    };
+    await eventually(settled, 60_000, 'every delivery DELIVERED and every task DONE');
 
     const ids = endpoint.received.map((d) => d.id);
     expect(ids).toHaveLength(1000);

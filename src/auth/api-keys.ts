@@ -141,8 +141,14 @@ export function suspendApiKey(db: Kysely<DB>, clock: Clock, keyId: string, reaso
   return updateKey(db, keyId, { suspendedAt: clock.now().toISOString(), suspendReason: reason });
 }
 
+/** Moves `lastUsedAt` forward only: processes touch a key independently and may arrive out of order. */
 export function touchApiKey(db: Kysely<DB>, keyId: string, at: string): Promise<unknown> {
-  return db.updateTable('apiKeys').set({ lastUsedAt: at }).where('id', '=', keyId).execute();
+  return db
+    .updateTable('apiKeys')
+    .set({ lastUsedAt: at })
+    .where('id', '=', keyId)
+    .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<', at)]))
+    .execute();
 }
 
 /** Lets an ATS key manage a company (it manages the companies it creates automatically). */

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { TransactionClock } from '../db/feed-clock.ts';
+import { forUpdate } from '../db/locks.ts';
 import type { DB } from '../db/schema.ts';
 import type { TxScope } from '../db/tenant-scope.ts';
 import type { Analysis } from '../interviews/analysis-schema.ts';
@@ -44,7 +45,9 @@ export function erasedAnalysis(analysis: Analysis): Analysis {
  * `updatedAt`, like any change. Only what is not erased yet is written.
  */
 export async function eraseWords(scope: TxScope, time: TransactionClock, candidateIds: string[]): Promise<void> {
-  const interviews = await scope.selectFrom('interviews').select(['id', 'analysis']).where('candidateId', 'in', candidateIds).execute();
+  // Locked (in id order) before the analyses are read: a concurrent writer of an interview (its
+  // PATCH, its completion) either finishes first and is erased here, or waits and sees the erasure.
+  const interviews = await forUpdate(scope.db, scope.selectFrom('interviews').select(['id', 'analysis']).where('candidateId', 'in', candidateIds).orderBy('id')).execute();
   if (interviews.length === 0) return;
   const interviewIds = interviews.map((i) => i.id);
   const talking = await scope.selectFrom('transcriptTurns').select('interviewId').distinct().where('interviewId', 'in', interviewIds).where('text', '<>', ERASED).execute();

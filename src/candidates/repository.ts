@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { literalLimit } from '../db/literal-limit.ts';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CandidatesTable } from '../db/schema.ts';
 import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
@@ -41,6 +42,11 @@ function live(scope: TenantScope) {
 export function findCandidateRow(scope: TenantScope, id: string, options: { includeDeleted?: boolean } = {}): Promise<CandidateRow | undefined> {
   const query = options.includeDeleted ? scope.selectFrom('candidates') : live(scope);
   return query.selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A live candidate, locked until the transaction ends: PATCH reads, merges and writes it back. */
+export function findCandidateRowForUpdate(scope: TxScope, id: string): Promise<CandidateRow | undefined> {
+  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export function listCandidateRows(scope: TenantScope, query: CandidateListQuery) {
@@ -86,9 +92,13 @@ export async function replaceJobLinks(scope: TxScope, candidateId: string, jobId
   await scope.insertInto('candidateJobs', jobIds.map((jobId, position) => ({ candidateId, jobId, position }))).execute();
 }
 
-/** Adds one job at the end of a candidate's list (an inline job created with an interview). */
+/**
+ * Adds one job at the end of a candidate's list (an inline job created with an interview). The
+ * candidate's `updatedAt` is written first: on PostgreSQL that update holds the row until commit,
+ * so a concurrent PATCH replacing the list finishes before the last position is read, or waits.
+ */
 export async function appendJobLink(scope: TxScope, candidateId: string, jobId: string, at: string): Promise<void> {
+  await scope.updateTable('candidates').set({ updatedAt: at }).where('id', '=', candidateId).execute();
   const last = await scope.selectFrom('candidateJobs').select('position').where('candidateId', '=', candidateId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   await scope.insertInto('candidateJobs', { candidateId, jobId, position: (last?.position ?? -1) + 1 }).execute();
-  await scope.updateTable('candidates').set({ updatedAt: at }).where('id', '=', candidateId).execute();
 }

@@ -11,6 +11,7 @@ import { liveJobIds } from '../jobs/repository.ts';
 import {
   type CandidateRecord,
   findCandidateRow,
+  findCandidateRowForUpdate,
   insertCandidateRow,
   jobIdsOf,
   listCandidateRows,
@@ -127,7 +128,7 @@ export async function listCandidates(ctx: CompanyContext, query: CandidateListQu
 /** PATCH: omitted fields keep their value, `null` clears, `jobIds` and metadata replace (§9). */
 export async function updateCandidate(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateCandidateInput): Promise<Candidate> {
   return companyTransaction(clock, ctx, async (scope, time) => {
-    const row = await findCandidateRow(scope, id);
+    const row = await findCandidateRowForUpdate(scope, id);
     if (!row) throw errors.notFound('candidate', id);
     const current = toCandidateRecord(row);
     const currentJobIds = (await jobIdsOf(scope, [id])).get(id) ?? [];

@@ -113,6 +113,7 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
 /** Operator CLI: set a company's monthly minute allowance. */
 export async function setCompanyPlan(deps: CompanyDeps, id: string, monthlyMinutes: number): Promise<Company> {
   return transact(deps.db, deps.clock, COMPANIES_FEED, undefined, async (trx, time) => {
+    await lockCompany(trx, id); // the answer is the row as written, not as another writer left it
     const row = await findCompanyById(trx, id);
     if (!row) throw errors.notFound('company', id);
     const changes = { monthlyMinutes, updatedAt: time.at };

@@ -3,42 +3,81 @@ import type pg from 'pg';
 
 /*
  * PostgreSQL parses and plans an unnamed statement anew on every query. Kysely sends the same SQL
- * text again and again (prepared queries especially, src/db/prepared-query.ts), so each text gets
- * a name the first time it is seen and pg prepares it once per connection, then only binds and
- * executes it: less work for the database server, which shares the machine's cores. Named
- * statements live as long as their connection, so only the first MAX_NAMED texts get a name; the
- * rest (say, IN lists of every length) stay unnamed.
+ * text again and again (prepared queries especially, src/db/prepared-query.ts), so each text a
+ * connection runs gets a name and pg prepares it once on that connection, then only binds and
+ * executes it: less work for the database server, which shares the machine's cores.
+ *
+ * Prepared statements live on their connection (pg remembers which names it prepared there), so
+ * each connection keeps a bounded set, least recently used first: a new text past the bound
+ * pushes the oldest out. An evicted statement is deallocated the next time its connection is
+ * checked out of the pool, when it is idle — never inside a caller's transaction, where a failed
+ * statement would abort it. Names are never reused, so no name can stand for two texts.
  */
 
-const MAX_NAMED = 2000;
+/** Named statements per connection: well above the texts the application sends over and over. */
+export const MAX_NAMED_PER_CONNECTION = 500;
 
-export function withNamedStatements(pool: pg.Pool): PostgresPool {
-  const names = new Map<string, string>();
-  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+interface Connection {
+  proxy: PostgresPoolClient;
+  /** Text → name, least recently used first (a Map keeps insertion order). */
+  named: Map<string, string>;
+  /** Names evicted while the connection was out of the pool: deallocated at its next checkout. */
+  evicted: string[];
+}
 
-  const nameFor = (text: string): string | undefined => {
-    let name = names.get(text);
-    if (name === undefined && names.size < MAX_NAMED) names.set(text, (name = `interviewd_${names.size + 1}`));
+/** pg's record of the statements a connection prepared (internal to pg 8: `Connection.parsedStatements`). */
+function preparedOn(client: pg.PoolClient): Record<string, string> | undefined {
+  return (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+}
+
+export function withNamedStatements(pool: pg.Pool, maxNamed = MAX_NAMED_PER_CONNECTION): PostgresPool {
+  const connections = new WeakMap<pg.PoolClient, Connection>();
+  let lastName = 0;
+
+  const nameFor = (connection: Connection, text: string): string => {
+    const known = connection.named.get(text);
+    if (known !== undefined) {
+      connection.named.delete(text); // now the most recently used
+      connection.named.set(text, known);
+      return known;
+    }
+    const name = `interviewd_${++lastName}`;
+    connection.named.set(text, name);
+    if (connection.named.size > maxNamed) {
+      const [oldest, oldName] = connection.named.entries().next().value as [string, string];
+      connection.named.delete(oldest);
+      connection.evicted.push(oldName);
+    }
     return name;
   };
 
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    let proxy = wrapped.get(client);
-    if (!proxy) {
-      proxy = {
-        query: ((text: unknown, values?: unknown[]) => {
-          const name = typeof text === 'string' ? nameFor(text) : undefined;
-          return name ? client.query({ name, text: text as string, values }) : client.query(text as never, values);
-        }) as unknown as PostgresPoolClient['query'],
+  const deallocateEvicted = async (client: pg.PoolClient, connection: Connection): Promise<void> => {
+    const prepared = preparedOn(client);
+    for (const name of connection.evicted.splice(0)) {
+      if (prepared && prepared[name] === undefined) continue; // never prepared (its query failed to parse)
+      // A name we made ourselves; an error (the statement already gone) changes nothing.
+      await client.query(`deallocate ${name}`).catch(() => undefined);
+      if (prepared) delete prepared[name];
+    }
+  };
+
+  const checkout = async (client: pg.PoolClient): Promise<PostgresPoolClient> => {
+    let connection = connections.get(client);
+    if (!connection) {
+      const created: Connection = { named: new Map(), evicted: [], proxy: undefined as unknown as PostgresPoolClient };
+      created.proxy = {
+        query: ((text: unknown, values?: unknown[]) =>
+          typeof text === 'string' ? client.query({ name: nameFor(created, text), text, values }) : client.query(text as never, values)) as unknown as PostgresPoolClient['query'],
         release: () => client.release(),
       };
-      wrapped.set(client, proxy);
+      connections.set(client, (connection = created));
     }
-    return proxy;
+    if (connection.evicted.length > 0) await deallocateEvicted(client, connection);
+    return connection.proxy;
   };
 
   return {
-    connect: async () => wrap(await pool.connect()),
+    connect: async () => checkout(await pool.connect()),
     end: () => pool.end(),
   };
 }

@@ -48,7 +48,7 @@ export const MAX_JSON_DEPTH = 256;
 const CHARSET = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/gi;
 const UTF8 = new Set(['utf-8', 'utf8']);
 
-function utf8Charset(contentType: string): boolean {
+export function utf8Charset(contentType: string): boolean {
   for (const [, quoted, bare] of contentType.matchAll(CHARSET)) if (!UTF8.has((quoted ?? bare ?? '').toLowerCase())) return false;
   return true;
 }

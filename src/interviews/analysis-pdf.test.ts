@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectNotFound } from '../../test/domain-assertions.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
+import { eraseExpiredCandidates } from '../candidates/gdpr-sweep.ts';
+import { ManualClock } from '../core/clock.ts';
 import { toWinAnsi } from './analysis-pdf.ts';
 
 interface Evaluation {
@@ -38,14 +40,14 @@ describe('analysis PDF', () => {
     return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   }
 
-  async function completedTestInterview(body: Record<string, unknown>) {
-    const created = await acme.api('POST', '/v1/interviews', { body: { ...body, isTest: true } });
+  async function completedTestInterview(body: Record<string, unknown>, company = acme) {
+    const created = await company.api('POST', '/v1/interviews', { body: { ...body, isTest: true } });
     expect(created.status, created.text).toBe(201);
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
-      const res = await acme.api('GET', `/v1/interviews/${created.body.id}`);
+      const res = await company.api('GET', `/v1/interviews/${created.body.id}`);
       if (res.body.status === 'COMPLETED') return res.body as { id: string; candidateId: string; agentId: string; jobId: string | null; analysis: { general: { overallRating: number; evaluation: Evaluation[] }; specific: Record<string, unknown> | null } };
-      if (Date.now() > deadline) throw new Error(`test interview still ${res.body.status} after 5 s`);
+      if (Date.now() > deadline) throw new Error(`test interview still ${res.body.status} after 15 s`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -90,26 +92,27 @@ describe('analysis PDF', () => {
   });
 
   it('shows language-test specifics, a deleted agent, and "(erased)" for an erased candidate', async () => {
+    // A company of its own: the sweep below runs days ahead, and so does its company's clock afterwards.
+    const erasing = await server.company('Erasing');
     const interview = await completedTestInterview({
       candidate: { firstName: 'Ivo', lastName: 'Andrić', email: 'ivo@example.com' },
       agent: { name: 'German check', focus: 'LANGUAGE_TEST', language: 'DE', cefrLevel: 'B2', questions: ['Beschreiben Sie Ihren Arbeitstag.'] },
       job: { title: 'Support Engineer (German)', description: 'Help customers in German and English.' },
-    });
+    }, erasing);
     const specific = interview.analysis.specific as { estimatedLevel: string; scores: { grammar: number } };
-    const before = pdfText(await fetchPdf(interview.id));
+    const before = pdfText(await fetchPdf(interview.id, erasing));
     expect(before).toContain('Ivo Andric'); // ć is not in the standard fonts' character set: its accent goes
     expect(before).toContain('Job: Support Engineer (German)');
     expect(before).toContain('Target level: B2');
     expect(before).toContain(`Estimated level: ${specific.estimatedLevel}`);
     expect(before).toContain(`Grammar: ${specific.scores.grammar} / 100`);
 
-    expect((await acme.api('DELETE', `/v1/agents/${interview.agentId}`)).status).toBe(200);
-    await server.deps.database.db
-      .updateTable('candidates')
-      .set({ firstName: '', lastName: '', email: null, phoneNumber: null, erasedAt: new Date().toISOString() })
-      .where('id', '=', interview.candidateId)
-      .execute();
-    const after = pdfText(await fetchPdf(interview.id));
+    expect((await erasing.api('DELETE', `/v1/agents/${interview.agentId}`)).status).toBe(200);
+    // Erased the way a candidate is: its GDPR date passes and the sweep (a recurring task, run here at that later date) erases it.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await erasing.api('PATCH', `/v1/candidates/${interview.candidateId}`, { body: { gdprExpiryDate: tomorrow } })).status).toBe(200);
+    expect(await eraseExpiredCandidates(server.deps.database.db, new ManualClock(new Date(Date.now() + 3 * 86_400_000)))).toBe(1);
+    const after = pdfText(await fetchPdf(interview.id, erasing));
     expect(after).toContain('Candidate: (erased)');
     expect(after).not.toContain('Ivo');
     expect(after).toContain('German check');

@@ -128,7 +128,11 @@ describe('interviews: schedule, test runs and candidate counts (§10)', () => {
 
     it('a scheduled real interview never runs by itself', async () => {
       const real = await f.interview({ agentId, candidate: CANDIDATE });
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      // No task names it, and a round of the queue a day later (one that waits for what it claims) leaves it as it was.
+      const tasks = await server.deps.database.db.selectFrom('queueTasks').select('kind').where('payload', 'like', `%${real.id}%`).execute();
+      expect(tasks).toEqual([]);
+      clock.advance(86_400_000);
+      await server.deps.queue.runOnce();
       const read = await acme.api('GET', `/v1/interviews/${real.id}`);
       expect(read.body).toMatchObject({ status: 'SCHEDULED', startedAt: null, analysis: null });
       expect((await acme.api('GET', `/v1/interviews/${real.id}/transcript`)).body).toEqual([]);

@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectNotFound, expectValidation, flatKeys, nested } from '../../test/domain-assertions.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 import { ManualClock } from '../core/clock.ts';
+import { TenantScope } from '../db/tenant-scope.ts';
+import { companyTransaction } from '../db/transaction.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { fixtures, type Fixtures, pollInterview } from './interviews.test-helpers.ts';
 import { INTERVIEW_STATUSES, type InterviewStatus } from './schema.ts';
+import { findInterviewForUpdate } from './repository.ts';
 import { assertMove, canMove, INTERVIEW_TRANSITIONS } from './status-machine.ts';
+import { moveInterview } from './transitions.ts';
 
 describe('interview status machine (unit, every pair)', () => {
   // §10, written out independently of the implementation's table.
-  const allowed = new Set(['SCHEDULED>IN_PROGRESS', 'IN_PROGRESS>COMPLETED', 'IN_PROGRESS>FAILED', 'SCHEDULED>CANCELLED', 'IN_PROGRESS>CANCELLED']);
+  const allowed = new Set(['SCHEDULED>IN_PROGRESS', 'IN_PROGRESS>COMPLETED', 'IN_PROGRESS>FAILED', 'SCHEDULED>CANCELLED', 'IN_PROGRESS>CANCELLED', 'SCHEDULED>FAILED']);
   const pairs = INTERVIEW_STATUSES.flatMap((from) => INTERVIEW_STATUSES.map((to) => ({ from, to, ok: allowed.has(`${from}>${to}`) })));
 
   it('covers the five statuses of §10', () => {
@@ -54,15 +58,22 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
 
   const db = () => server.deps.database.db;
   const row = (id: string) => db().selectFrom('interviews').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  /** A live interview in `status` (states the API cannot reach yet are written directly). */
+  /** A live interview in `status`, reached through the API where it can be. */
   async function interviewIn(status: InterviewStatus): Promise<string> {
+    if (status === 'COMPLETED') {
+      // A test interview runs through the queue to COMPLETED, with its analysis.
+      const test = await f.plainInterview({ isTest: true });
+      expect((await pollInterview(acme.api, test.id, (b) => b.status === 'COMPLETED')).status).toBe('COMPLETED');
+      return test.id;
+    }
     const interview = await f.plainInterview();
     if (status === 'CANCELLED') expect((await acme.api('POST', `/v1/interviews/${interview.id}/cancel`)).status).toBe(200);
     else if (status !== 'SCHEDULED') {
-      const finished = status === 'COMPLETED' || status === 'FAILED';
+      // No route starts or fails an interview yet (the room and the telephony runtime come later),
+      // so these two states are written directly.
       await db()
         .updateTable('interviews')
-        .set({ status, startedAt: clock.now().toISOString(), ...(finished ? { finishedDate: clock.now().toISOString(), durationMinutes: 12 } : {}) })
+        .set({ status, startedAt: clock.now().toISOString(), ...(status === 'FAILED' ? { finishedDate: clock.now().toISOString(), durationMinutes: 12 } : {}) })
         .where('id', '=', interview.id)
         .execute();
     }
@@ -111,6 +122,28 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
       const theirs = await fixtures((await server.company('Other')).api).plainInterview();
       expectNotFound(await acme.api('POST', `/v1/interviews/${theirs.id}/cancel`), theirs.id);
       expectNotFound(await acme.api('POST', '/v1/interviews/0190f0e0-0000-7000-8000-000000000009/cancel'));
+    });
+  });
+
+  describe('SCHEDULED → FAILED (never started)', () => {
+    // No route fails an interview yet: the runtime (an expired link, the last failed call) moves it with moveInterview.
+    const fail = (id: string) =>
+      companyTransaction(clock, { scope: new TenantScope(db(), acme.id) }, async (scope, time) => {
+        const interview = await findInterviewForUpdate(scope, id);
+        if (!interview) throw new Error(`no interview ${id}`);
+        return moveInterview(scope, time, interview, 'FAILED');
+      });
+
+    it('fails without starting: finishedDate set, startedAt null, waiting call attempts cancelled, terminal after', async () => {
+      const agent = await f.phoneAgent();
+      const candidate = await f.candidate();
+      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id });
+      clock.advance(60_000);
+      await fail(interview.id);
+      const read = await acme.api('GET', `/v1/interviews/${interview.id}`);
+      expect(read.body).toMatchObject({ status: 'FAILED', startedAt: null, finishedDate: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
+      expect(read.body.callAttempts).toMatchObject([{ status: 'CANCELLED', reasonCode: 'CANCELLED' }]);
+      expectError(await acme.api('POST', `/v1/interviews/${interview.id}/cancel`), 409, 'INVALID_STATE_TRANSITION');
     });
   });
 

@@ -51,7 +51,7 @@ export function fixtures(api: ApiClient) {
 export type Fixtures = ReturnType<typeof fixtures>;
 
 /** Polls GET /v1/interviews/{id} until `done` holds or `timeoutMs` passes; returns the last body. */
-export async function pollInterview(api: ApiClient, id: string, done: (body: any) => boolean, timeoutMs = 5000): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function pollInterview(api: ApiClient, id: string, done: (body: any) => boolean, timeoutMs = 15_000): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const deadline = Date.now() + timeoutMs;
   let last: ApiResponse;
   do {

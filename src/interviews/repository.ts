@@ -83,16 +83,25 @@ export async function insertInterview(scope: TxScope, record: InterviewRecord): 
 }
 
 /**
- * Writes an interview back. With `expectedStatus` the write only happens if the stored status is
- * still that one (returns false otherwise): on PostgreSQL the row lock makes a concurrent
+ * Writes an interview back (its status moves: `transitions.ts`), only if the stored status is
+ * still `expectedStatus` (returns false otherwise): on PostgreSQL the row lock makes a concurrent
  * transition wait and then see the new status, so transitions and their events never interleave.
  */
-export async function saveInterview(scope: TxScope, record: InterviewRecord, expectedStatus?: InterviewStatus): Promise<boolean> {
+export async function saveInterview(scope: TxScope, record: InterviewRecord, expectedStatus: InterviewStatus): Promise<boolean> {
   const { id: _id, createdAt: _createdAt, ...changes } = toRow(record);
-  let query = scope.updateTable('interviews').set(changes).where('id', '=', record.id).where('deletedAt', 'is', null);
-  if (expectedStatus) query = query.where('status', '=', expectedStatus);
-  const result = await query.executeTakeFirst();
+  const result = await scope
+    .updateTable('interviews')
+    .set(changes)
+    .where('id', '=', record.id)
+    .where('deletedAt', 'is', null)
+    .where('status', '=', expectedStatus)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** PATCH writes the metadata only: the status and the rest change through their own paths. */
+export async function saveInterviewMetadata(scope: TxScope, id: string, metadata: Metadata, at: string): Promise<void> {
+  await scope.updateTable('interviews').set({ metadata: JSON.stringify(metadata), updatedAt: at }).where('id', '=', id).where('deletedAt', 'is', null).execute();
 }
 
 export async function softDeleteInterview(scope: TxScope, id: string, at: string): Promise<void> {

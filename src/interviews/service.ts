@@ -7,7 +7,7 @@ import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
 import { createInterviewRecord } from './create-interview.ts';
-import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterview, softDeleteInterview, transcriptOf } from './repository.ts';
+import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterviewMetadata, softDeleteInterview, transcriptOf } from './repository.ts';
 import type { CreateInterviewInput, Interview, InterviewListQuery, TranscriptTurn, UpdateInterviewInput } from './schema.ts';
 import { moveInterview } from './transitions.ts';
 
@@ -91,7 +91,7 @@ export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: st
     if (problems.length > 0) throw errors.validation(problems.map((message) => ({ path: 'metadata', message, code: 'metadata_limit' })));
     if (JSON.stringify(metadata) === JSON.stringify(record.metadata)) return presentOne(scope, deps, record);
     const next = { ...record, metadata, updatedAt: time.at };
-    await saveInterview(scope, next);
+    await saveInterviewMetadata(scope, id, metadata, time.at);
     return presentOne(scope, deps, next);
   });
 }

@@ -1,9 +1,13 @@
 import { errors } from '../errors/catalogue.ts';
 import type { InterviewStatus } from './schema.ts';
 
-/** §10: the only moves an interview's status can make. Every change goes through `assertMove`. */
+/**
+ * §10: the only moves an interview's status can make. Every change goes through `assertMove`.
+ * A SCHEDULED interview fails without starting when it never can (its link expired, every call
+ * attempt failed).
+ */
 export const INTERVIEW_TRANSITIONS: Readonly<Record<InterviewStatus, readonly InterviewStatus[]>> = {
-  SCHEDULED: ['IN_PROGRESS', 'CANCELLED'],
+  SCHEDULED: ['IN_PROGRESS', 'FAILED', 'CANCELLED'],
   IN_PROGRESS: ['COMPLETED', 'FAILED', 'CANCELLED'],
   COMPLETED: [],
   FAILED: [],

@@ -2,6 +2,7 @@ import type { TransactionClock } from '../db/feed-clock.ts';
 import { errors } from '../errors/catalogue.ts';
 import type { TxScope } from '../db/tenant-scope.ts';
 import type { EventType } from '../webhooks/record-event.ts';
+import { cancelWaitingAttempts } from './call-attempts/transitions.ts';
 import { interviewEvent } from './events.ts';
 import { type InterviewRecord, saveInterview } from './repository.ts';
 import type { InterviewStatus } from './schema.ts';
@@ -33,15 +34,7 @@ export async function moveInterview(
   if (!(await saveInterview(scope, next, record.status))) {
     throw errors.conflict('The interview changed while this request ran; read it again and retry.', { interviewId: record.id });
   }
-  if (to !== 'IN_PROGRESS') {
-    // A finished or cancelled interview makes no more calls: its waiting attempts are cancelled.
-    await scope
-      .updateTable('callAttempts')
-      .set({ status: 'CANCELLED', reasonCode: 'CANCELLED', updatedAt: now })
-      .where('interviewId', '=', record.id)
-      .where('status', '=', 'SCHEDULED')
-      .execute();
-  }
+  if (to !== 'IN_PROGRESS') await cancelWaitingAttempts(scope, record.id, now);
   const event = EVENT_OF[to];
   if (event) await interviewEvent(scope, time, event, next);
   return next;

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { JobsTable } from '../db/schema.ts';
 import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
@@ -62,6 +63,11 @@ function live(scope: TenantScope) {
 
 export function findJobRow(scope: TenantScope, id: string): Promise<JobRow | undefined> {
   return live(scope).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A live job, locked until the transaction ends: PATCH reads, merges and writes it back. */
+export function findJobRowForUpdate(scope: TxScope, id: string): Promise<JobRow | undefined> {
+  return forUpdate(scope.db, live(scope).selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /** The ids among `ids` that are live jobs of the scope's company. */

@@ -6,7 +6,7 @@ import type { TxScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
-import { findJobRow, insertJobRow, listJobRows, replaceJobRow, softDeleteJobRow, toJob } from './repository.ts';
+import { findJobRow, findJobRowForUpdate, insertJobRow, listJobRows, replaceJobRow, softDeleteJobRow, toJob } from './repository.ts';
 import type { CreateJobInput, Job, JobListQuery, UpdateJobInput } from './schema.ts';
 
 /** Creates a job inside an open transaction's scope (also the path for an inline job of an interview). */
@@ -36,7 +36,7 @@ export async function listJobs(ctx: CompanyContext, query: JobListQuery): Promis
 /** PATCH: omitted fields keep their value, `null` clears, metadata is replaced (§4). */
 export async function updateJob(clock: Clock, ctx: CompanyContext, id: string, patch: UpdateJobInput): Promise<Job> {
   return companyTransaction(clock, ctx, async (scope, time) => {
-    const row = await findJobRow(scope, id);
+    const row = await findJobRowForUpdate(scope, id);
     if (!row) throw errors.notFound('job', id);
     const current = toJob(row);
     const next: Job = { ...current, ...patch };

@@ -5,9 +5,10 @@ import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
 import { storableText } from '../db/storable-text.ts';
 import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
 import { AttemptLog } from './attempt-log.ts';
+import { circuitState } from './circuit.ts';
 import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
 import { DeliveryLoader, type OwnerKeyState } from './delivery-loader.ts';
-import { type AttemptRecord, type DeliveryRow, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
+import { type AttemptRecord, type DeliveryRow, parkDelivery, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
 import { type AttemptOutcome, sendDelivery } from './sender.ts';
 import type { Resolver } from './ssrf-guard.ts';
 
@@ -100,23 +101,27 @@ export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
     backoffMs: webhookBackoffMs,
     async run(payload: unknown, context: TaskContext) {
       const { deliveryId, trigger } = parsePayload(payload);
-      const found = await loader.load(deliveryId);
-      if (!found) return;
-      const { delivery, webhook, ownerKey } = found;
-      const now = deps.clock.now().toISOString();
-      if (webhook.deletedAt) {
-        await setDeliveryStatus(deps.db, delivery.id, 'CANCELLED', now, ['PENDING', 'PARKED']);
+      for (;;) {
+        const found = await loader.load(deliveryId);
+        if (!found) return;
+        const { delivery, webhook, ownerKey } = found;
+        const now = deps.clock.now().toISOString();
+        if (webhook.deletedAt) {
+          await setDeliveryStatus(deps.db, delivery.id, 'CANCELLED', now, ['PENDING', 'PARKED']);
+          return;
+        }
+        if (delivery.status === 'CANCELLED' || (trigger === 'AUTOMATIC' && delivery.status !== 'PENDING')) return;
+        const keyValid = ownerKeyValid(ownerKey, now);
+        if (circuitState(webhook) !== 'ACTIVE' || !keyValid) {
+          if (await parkDelivery(deps.db, delivery.id, webhook.id, now, !keyValid)) return;
+          continue; // re-armed since it was read: read it again and deliver
+        }
+        // A redelivery is one attempt (its task has a second only to survive a crash mid-attempt).
+        const redelivery = trigger === 'REDELIVERY';
+        const outcome = await attemptDelivery(deps, delivery, webhook, trigger, redelivery || context.attempt >= context.maxAttempts);
+        if (!outcome.ok) throw redelivery ? new RedeliveryFailed(outcome.error ?? 'redelivery failed') : new DeliveryFailed(outcome.error ?? 'delivery failed');
         return;
       }
-      if (delivery.status === 'CANCELLED' || (trigger === 'AUTOMATIC' && delivery.status !== 'PENDING')) return;
-      if (webhook.isActive !== 1 || !ownerKeyValid(ownerKey, now)) {
-        await setDeliveryStatus(deps.db, delivery.id, 'PARKED', now);
-        return;
-      }
-      // A redelivery is one attempt (its task has a second only to survive a crash mid-attempt).
-      const redelivery = trigger === 'REDELIVERY';
-      const outcome = await attemptDelivery(deps, delivery, webhook, trigger, redelivery || context.attempt >= context.maxAttempts);
-      if (!outcome.ok) throw redelivery ? new RedeliveryFailed(outcome.error ?? 'redelivery failed') : new DeliveryFailed(outcome.error ?? 'delivery failed');
     },
   };
 }

@@ -1,18 +1,17 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { takeFeedClock } from '../db/feed-clock.ts';
+import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { DB, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookDeliveryStatus, WebhooksTable } from '../db/schema.ts';
 import type { ListQuery } from '../http/pagination.ts';
+import { circuitState, openAtThresholdSql } from './circuit.ts';
 import type { EventType } from './events.ts';
 import type { Attempt, Delivery, DeliveryListQuery, Webhook } from './schema.ts';
 
 export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
-
-/** After this many failed attempts in a row, a webhook's circuit opens (§11). */
-export const CIRCUIT_THRESHOLD = 10;
 
 export function toWebhook(row: WebhookRow): Webhook {
   return {
@@ -88,6 +87,15 @@ export function findVisibleWebhook(db: Kysely<DB>, actor: Actor, id: string): Pr
   return visibleWebhooks(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The webhook, locked until the transaction ends (PostgreSQL; SQLite runs one transaction at a
+ * time): a change that reads it first (PATCH, reset, DELETE, redeliver) decides on its current
+ * state, and a parking delivery (`parkDelivery`) waits for it.
+ */
+export function findVisibleWebhookForUpdate(trx: Transaction<DB>, actor: Actor, id: string): Promise<WebhookRow | undefined> {
+  return forUpdate(trx, visibleWebhooks(trx, actor).selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
 export function listVisibleWebhooks(db: Kysely<DB>, actor: Actor, query: ListQuery, companyId: string | null) {
   let base = visibleWebhooks(db, actor);
   if (companyId) base = base.where('companyId', '=', companyId);
@@ -156,6 +164,21 @@ export async function setDeliveryStatus(db: Kysely<DB>, deliveryId: string, stat
   if (onlyFrom) query = query.where('status', 'in', onlyFrom);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Parks a PENDING delivery whose webhook is inactive (or whose owner key is not valid: `always`).
+ * The webhook row is locked first, as a re-arm locks it before it resumes the parked deliveries:
+ * a re-arm that commits first means nothing is parked (false: deliver now); one that comes later
+ * finds this delivery parked and resumes it. Never parks a delivery cancelled meanwhile.
+ */
+export async function parkDelivery(db: Kysely<DB>, deliveryId: string, webhookId: string, at: string, always: boolean): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const webhook = await forUpdate(trx, trx.selectFrom('webhooks').select(['isActive', 'circuitOpenedAt', 'deletedAt']).where('id', '=', webhookId)).executeTakeFirst();
+    if (!always && webhook && circuitState(webhook) === 'ACTIVE' && webhook.deletedAt === null) return false;
+    await setDeliveryStatus(trx, deliveryId, 'PARKED', at, ['PENDING']);
+    return true;
+  });
 }
 
 /** DELETE of a webhook drops its unfinished deliveries (their queued tasks then do nothing). */
@@ -249,24 +272,18 @@ async function circuitTimes(trx: Kysely<DB>, runs: AttemptRecord[][]): Promise<M
 
 /**
  * One statement per webhook for a run of outcomes (in order): a success clears the count, a
- * failure adds one; reaching the threshold opens the circuit (isActive false, circuitOpenedAt and
- * updatedAt set to `openedAt`, the time of its owner's feed clock). Evaluated by the database
- * against the current row, so concurrent writers count exactly.
+ * failure adds one; reaching the threshold opens the circuit (`src/webhooks/circuit.ts`: isActive
+ * false, circuitOpenedAt and updatedAt set to `openedAt`, the time of its owner's feed clock).
+ * Evaluated by the database against the current row, so concurrent writers count exactly.
  */
 async function updateCircuit(trx: Kysely<DB>, webhookId: string, outcomes: AttemptRecord[], openedAt: string | undefined): Promise<void> {
   const lastSuccess = outcomes.map((o) => o.ok).lastIndexOf(true);
   const failuresAfter = outcomes.length - 1 - lastSuccess;
   const at = openedAt ?? outcomes[outcomes.length - 1]?.at ?? new Date().toISOString();
   const next = lastSuccess >= 0 ? sql<number>`${failuresAfter}` : sql<number>`consecutive_failures + ${failuresAfter}`;
-  const opens = sql<boolean>`${next} >= ${CIRCUIT_THRESHOLD} and circuit_opened_at is null`;
   let query = trx
     .updateTable('webhooks')
-    .set({
-      consecutiveFailures: next,
-      isActive: sql`case when ${next} >= ${CIRCUIT_THRESHOLD} then 0 else is_active end`,
-      circuitOpenedAt: sql`case when ${opens} then ${at} else circuit_opened_at end`,
-      updatedAt: sql`case when ${opens} then ${at} else updated_at end`,
-    })
+    .set({ consecutiveFailures: next, ...openAtThresholdSql(next, at) })
     .where('id', '=', webhookId);
   // Nothing to write when the count is already what it becomes (the usual success): no lock taken.
   if (lastSuccess >= 0) query = query.where('consecutiveFailures', '!=', failuresAfter);

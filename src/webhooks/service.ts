@@ -7,6 +7,7 @@ import { readFeed } from '../db/feed-clock.ts';
 import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
+import { circuitState, moveCircuit } from './circuit.ts';
 import { attemptDelivery } from './delivery.ts';
 import { enqueueDelivery, newDeliveryRow } from './outbox.ts';
 import {
@@ -14,11 +15,13 @@ import {
   cancelUnfinishedDeliveries,
   findDelivery,
   findVisibleWebhook,
+  findVisibleWebhookForUpdate,
   insertDeliveries,
   insertWebhook,
   listDeliveryRows,
   listVisibleWebhooks,
   parkedDeliveries,
+  setDeliveryStatus,
   toDelivery,
   toWebhook,
   updateWebhookRow,
@@ -109,6 +112,13 @@ async function visibleOr404(db: Kysely<DB>, actor: Actor, id: string): Promise<W
   return row;
 }
 
+/** The webhook a change reads before it writes, locked until its transaction ends. */
+async function lockedOr404(trx: Transaction<DB>, actor: Actor, id: string): Promise<WebhookRow> {
+  const row = await findVisibleWebhookForUpdate(trx, actor, id);
+  if (!row) throw errors.notFound('webhook', id);
+  return row;
+}
+
 export async function getWebhook(deps: WebhookDeps, actor: Actor, id: string): Promise<Webhook> {
   return toWebhook(await visibleOr404(deps.db, actor, id));
 }
@@ -117,21 +127,21 @@ export async function getWebhook(deps: WebhookDeps, actor: Actor, id: string): P
 async function resumeParked(trx: Transaction<DB>, deps: WebhookDeps, webhook: WebhookRow, now: string): Promise<number> {
   const parked = await parkedDeliveries(trx, webhook.id);
   for (const delivery of parked) {
-    await trx.updateTable('webhookDeliveries').set({ status: 'PENDING', updatedAt: now }).where('id', '=', delivery.id).execute();
+    await setDeliveryStatus(trx, delivery.id, 'PENDING', now, ['PARKED']);
     await enqueueDelivery(trx, deps.clock, delivery, webhook);
   }
   return parked.length;
 }
 
-/** The changes that re-arm a webhook: active, circuit closed, failure count cleared. */
-const REARMED = { isActive: 1, circuitOpenedAt: null, consecutiveFailures: 0 } as const;
+/** A re-armed webhook, and one reset, count failures from zero again (a count is not a circuit state). */
+const cleared = (row: WebhookRow): Partial<WebhookRow> => (row.consecutiveFailures === 0 ? {} : { consecutiveFailures: 0 });
 
-/** PATCH: omitted fields keep their value; `headers` replaces the list; `isActive: true` re-arms. */
+/** PATCH: omitted fields keep their value; `headers` replaces the list; `isActive` pauses or re-arms (src/webhooks/circuit.ts). */
 export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string, patch: UpdateWebhookInput, hook?: CommitHook): Promise<Webhook> {
   if (patch.url !== undefined) await assertSafeUrl(deps, patch.url);
   let resumed = 0;
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const row = await visibleOr404(trx, actor, id);
+    const row = await lockedOr404(trx, actor, id);
     const changes: Partial<WebhookRow> = {};
     if (patch.url !== undefined) changes.url = patch.url;
     if (patch.events !== undefined) changes.events = JSON.stringify(patch.events);
@@ -140,13 +150,13 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
     if (patch.headers !== undefined) changes.headers = JSON.stringify(patch.headers);
     if (patch.timeoutMs !== undefined) changes.timeoutMs = patch.timeoutMs;
     if (patch.maxRetries !== undefined) changes.maxRetries = patch.maxRetries;
-    if (patch.isActive === false) changes.isActive = 0;
-    if (patch.isActive === true && (row.isActive !== 1 || row.circuitOpenedAt !== null || row.consecutiveFailures !== 0)) Object.assign(changes, REARMED);
+    if (patch.isActive === true) Object.assign(changes, cleared(row), moveCircuit(row, 'ACTIVE', time.at));
+    if (patch.isActive === false) Object.assign(changes, moveCircuit(row, 'PAUSED', time.at));
     const next: WebhookRow = { ...row, ...changes };
     if (JSON.stringify(next) === JSON.stringify(row)) return toWebhook(row);
     next.updatedAt = time.at;
     await updateWebhookRow(trx, id, { ...changes, updatedAt: next.updatedAt });
-    if (next.isActive === 1 && row.isActive !== 1) resumed = await resumeParked(trx, deps, next, next.updatedAt);
+    if (circuitState(next) === 'ACTIVE' && circuitState(row) !== 'ACTIVE') resumed = await resumeParked(trx, deps, next, next.updatedAt);
     return toWebhook(next);
   });
   if (resumed > 0) deps.wake?.();
@@ -156,8 +166,8 @@ export async function updateWebhook(deps: WebhookDeps, actor: Actor, id: string,
 /** DELETE: the webhook disappears and its unfinished deliveries are dropped. */
 export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<void> {
   await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    await visibleOr404(trx, actor, id);
-    await updateWebhookRow(trx, id, { deletedAt: time.at, isActive: 0, updatedAt: time.at });
+    const row = await lockedOr404(trx, actor, id);
+    await updateWebhookRow(trx, id, { ...moveCircuit(row, 'PAUSED', time.at), deletedAt: time.at, updatedAt: time.at });
     await cancelUnfinishedDeliveries(trx, id, time.at);
   });
 }
@@ -169,14 +179,14 @@ export async function deleteWebhook(deps: WebhookDeps, actor: Actor, id: string,
 export async function resetCircuit(deps: WebhookDeps, actor: Actor, id: string, hook?: CommitHook): Promise<Webhook> {
   let resumed = 0;
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const row = await visibleOr404(trx, actor, id);
-    const open = row.circuitOpenedAt !== null;
+    const row = await lockedOr404(trx, actor, id);
+    const open = circuitState(row) === 'OPEN';
     if (!open && row.consecutiveFailures === 0) return toWebhook(row);
     const now = time.at;
-    const changes: Partial<WebhookRow> = open ? { ...REARMED, updatedAt: now } : { consecutiveFailures: 0, updatedAt: now };
+    const changes: Partial<WebhookRow> = { ...cleared(row), ...(open ? moveCircuit(row, 'ACTIVE', now) : {}), updatedAt: now };
     await updateWebhookRow(trx, id, changes);
     const next = { ...row, ...changes };
-    if (open && row.isActive !== 1) resumed = await resumeParked(trx, deps, next, now);
+    if (open) resumed = await resumeParked(trx, deps, next, now);
     return toWebhook(next);
   });
   if (resumed > 0) deps.wake?.();
@@ -227,11 +237,12 @@ export async function listDeliveries(deps: WebhookDeps, actor: Actor, webhookId:
  */
 export async function redeliver(deps: WebhookDeps, actor: Actor, webhookId: string, deliveryId: string, hook?: CommitHook): Promise<Delivery> {
   const result = await transact(deps.db, deps.clock, callerFeed(actor), hook, async (trx, time) => {
-    const webhook = await visibleOr404(trx, actor, webhookId);
+    const webhook = await lockedOr404(trx, actor, webhookId);
     const delivery = await findDelivery(trx, webhookId, deliveryId);
     if (!delivery) throw errors.notFound('delivery', deliveryId);
-    if (webhook.isActive !== 1) {
-      const why = webhook.circuitOpenedAt ? 'its circuit is open (POST …/reset-circuit re-arms it)' : 'it is paused (PATCH isActive: true resumes it)';
+    const state = circuitState(webhook);
+    if (state !== 'ACTIVE') {
+      const why = state === 'OPEN' ? 'its circuit is open (POST …/reset-circuit re-arms it)' : 'it is paused (PATCH isActive: true resumes it)';
       throw errors.conflict(`The webhook cannot redeliver while ${why}.`, { isActive: false, circuitOpenedAt: webhook.circuitOpenedAt });
     }
     const now = time.at;

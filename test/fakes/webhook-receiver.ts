@@ -32,6 +32,8 @@ export interface Reply {
   body?: string;
   /** Wait this long before answering (a slow receiver). */
   delayMs?: number;
+  /** Answer only once this settles (a receiver the test holds). */
+  until?: Promise<unknown>;
 }
 
 /** Decides the answer to a delivery (after verification). Default: 200 when verified, else 401. */
@@ -122,7 +124,8 @@ export async function startWebhookReceiver(options: { port?: number } = {}): Pro
       const send = () => {
         if (!res.destroyed) res.writeHead(reply.status, { 'content-type': 'text/plain' }).end(reply.body ?? (reply.status < 300 ? 'ok' : 'nope'));
       };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      if (reply.until) void reply.until.then(send, send);
+      else if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();
     });
   };

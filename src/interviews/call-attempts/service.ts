@@ -13,7 +13,7 @@ import { type CallAttemptRow, type InterviewRecord, insertCallAttempt, toCallAtt
 import { requireInterview } from '../service.ts';
 import { ACTIVE_STATUSES } from '../status-machine.ts';
 import type { CallAttemptListQuery, CreateCallAttemptInput, UpdateCallAttemptInput } from './schema.ts';
-import { assertAttemptMove, type CallAttemptStatus } from './status-machine.ts';
+import { moveAttempt } from './transitions.ts';
 
 export interface CallAttemptDeps {
   clock: Clock;
@@ -73,23 +73,6 @@ function callTime(clock: Clock, requested: string | undefined): string {
   if (at.getTime() < now.getTime() - PAST_GRACE_MS) throw errors.field('scheduledAt', 'scheduledAt must not be in the past', 'too_small');
   if (at.getTime() > now.getTime() + MAX_AHEAD_MS) throw errors.field('scheduledAt', 'scheduledAt must be at most 30 days ahead', 'too_big');
   return (at.getTime() < now.getTime() ? now : at).toISOString();
-}
-
-/** The one way an attempt's status changes: checked against the transition table. */
-async function moveAttempt(
-  scope: TxScope,
-  attempt: CallAttemptRow,
-  to: CallAttemptStatus,
-  now: string,
-  changes: Partial<Pick<CallAttemptRow, 'reasonCode' | 'notes'>> = {},
-): Promise<void> {
-  assertAttemptMove(attempt.status as CallAttemptStatus, to);
-  await scope
-    .updateTable('callAttempts')
-    .set({ ...changes, status: to, updatedAt: now })
-    .where('id', '=', attempt.id)
-    .where('status', '=', attempt.status)
-    .execute();
 }
 
 /** The interview embeds its attempts: a change to them is a change to the interview (`updatedSince` feeds). */
