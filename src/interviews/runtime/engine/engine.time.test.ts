@@ -32,6 +32,11 @@ describe('the time notice', () => {
     expect(last(steps).wakeAt).toBe(T0 + 30 * MIN);
   });
 
+  it('is due to an answer from the same instant as to a tick', () => {
+    expect(last(run(patient, [start(T0), answer(T0 + 28 * MIN - 1)]).steps).intents).toEqual([question(1, 'next')]);
+    expect(last(run(patient, [start(T0), answer(T0 + 28 * MIN)]).steps).intents).toEqual([{ type: 'timeNotice', minutes: 2 }, question(1, 'next')]);
+  });
+
   it('is not repeated once given', () => {
     const { steps } = run(patient, [start(T0), tick(T0 + 28 * MIN), answer(T0 + 29 * MIN)]);
     expect(last(steps).intents).toEqual([question(1, 'next')]);

@@ -108,22 +108,18 @@ function spoken(state: EngineState, at: number, config: EngineConfig): Decision 
 function answer(state: EngineState, text: string, at: number, config: EngineConfig): Decision {
   const deadline = deadlineOf(started(state), config);
   if (at >= deadline) return ended(state, 'TIME_LIMIT');
-  // An answer is activity: the silence it ends had its nudge, the next one gets its own.
-  let next: EngineState = { ...state, nudged: false };
-  let worded: Intent;
+  // Every answer is followed by a prompt (a new silence, with its own nudge) or by the end.
   if (text.trim() === '') {
     // One reprompt per question, and only for the question itself: an empty answer to a
     // follow-up, or a second empty answer, moves on.
-    if (state.reprompted || state.followUps > 0) return moveOn(next, at, deadline, config);
-    next = { ...next, reprompted: true };
-    worded = { type: 'reprompt', index: state.question };
-  } else if (followUpFits({ index: state.question, askedAt: state.askedAt, followUps: state.followUps }, at, deadline, config)) {
-    next = { ...next, followUps: state.followUps + 1 };
-    worded = { type: 'followUp', index: state.question, n: state.followUps + 1 };
-  } else {
-    return moveOn(next, at, deadline, config);
+    if (state.reprompted || state.followUps > 0) return moveOn(state, at, deadline, config);
+    return ask({ ...state, reprompted: true }, { type: 'reprompt', index: state.question }, at, deadline, config);
   }
-  return ask(next, worded, at, deadline, config);
+  if (followUpFits({ index: state.question, askedAt: state.askedAt, followUps: state.followUps }, at, deadline, config)) {
+    const n = state.followUps + 1;
+    return ask({ ...state, followUps: n }, { type: 'followUp', index: state.question, n }, at, deadline, config);
+  }
+  return moveOn(state, at, deadline, config);
 }
 
 function moveOn(state: EngineState, at: number, deadline: number, config: EngineConfig): Decision {
@@ -136,18 +132,20 @@ function moveOn(state: EngineState, at: number, deadline: number, config: Engine
 /** A turn that asks something, preceded by the time notice when it has become due. */
 function ask(state: EngineState, worded: Intent, at: number, deadline: number, config: EngineConfig): Decision {
   const intents: Intent[] = [];
-  let next = prompted(state, at);
-  if (!state.noticeGiven && deadline - at <= noticeThresholdMs(config)) {
-    intents.push({ type: 'timeNotice', minutes: noticeMinutes(deadline - at) });
-    next = { ...next, noticeGiven: true };
-  }
+  const next = noticeIfDue(prompted(state, at), intents, at, deadline, config);
   intents.push(worded);
   return decided(next, intents, config);
 }
 
+/** Adds the time notice to the turn once, when at most the notice threshold remains. */
+function noticeIfDue(state: EngineState, intents: Intent[], at: number, deadline: number, config: EngineConfig): EngineState {
+  if (state.noticeGiven || deadline - at > noticeThresholdMs(config)) return state;
+  intents.push({ type: 'timeNotice', minutes: noticeMinutes(deadline - at) });
+  return { ...state, noticeGiven: true };
+}
+
 function tick(state: EngineState, at: number, config: EngineConfig): Decision {
-  const wakeAt = wakeAtOf(state, config);
-  if (wakeAt === null || at < wakeAt) return unchanged(state, config);
+  // Each event below is due exactly when wakeAtOf() says: a tick before wakeAt changes nothing.
   const deadline = deadlineOf(started(state), config);
   const abandonAt = state.silenceSince + abandonDelayMs(config);
   // Whichever end came first wins (a late tick may find both due); a tie is the time limit.
@@ -158,11 +156,7 @@ function tick(state: EngineState, at: number, config: EngineConfig): Decision {
     intents.push({ type: 'nudge' });
     next = { ...next, nudged: true };
   }
-  if (!state.noticeGiven && deadline - at <= noticeThresholdMs(config)) {
-    intents.push({ type: 'timeNotice', minutes: noticeMinutes(deadline - at) });
-    next = { ...next, noticeGiven: true };
-  }
-  return decided(next, intents, config);
+  return decided(noticeIfDue(next, intents, at, deadline, config), intents, config);
 }
 
 function questionIntent(index: number, config: EngineConfig): Intent {
