@@ -18,8 +18,8 @@ const erased = (text: string | null): string | null => (text === null ? null : E
 
 /**
  * The analysis without the candidate's words: every free text (summary, strong and weak points,
- * each question, answer summary and reasoning — a live agent's questions quote the candidate too —
- * an outreach's availability and next step) becomes the marker. Scores, ratings, levels, evidence
+ * each question, answer summary, reasoning and evidence quote — a live agent's questions quote the
+ * candidate too — an outreach's availability and next step) becomes the marker. Scores, ratings, levels, evidence
  * turn ids, the evaluator and the dates stay. Erasing twice changes nothing.
  */
 export function erasedAnalysis(analysis: Analysis): Analysis {
@@ -30,7 +30,8 @@ export function erasedAnalysis(analysis: Analysis): Analysis {
       ...general,
       strongPoints: general.strongPoints.map(() => ERASED),
       weakPoints: general.weakPoints.map(() => ERASED),
-      evaluation: general.evaluation.map((e) => ({ ...e, question: ERASED, answerSummary: ERASED, reasoning: ERASED })),
+      // Analyses stored before evidence quotes existed have none (storedAnalysis() reads them so).
+      evaluation: general.evaluation.map((e) => ({ ...e, question: ERASED, answerSummary: ERASED, reasoning: ERASED, evidence: (e.evidence ?? []).map((q) => ({ ...q, quote: ERASED })) })),
       summary: ERASED,
     },
     specific: specific && 'interestLevel' in specific ? { ...specific, availability: erased(specific.availability), nextStep: erased(specific.nextStep) } : specific,

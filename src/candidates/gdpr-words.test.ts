@@ -90,7 +90,13 @@ describe(`GDPR sweep: the candidate's words (${testDatabaseKind})`, () => {
         strongPoints: was.general.strongPoints.map(() => '(erased)'),
         weakPoints: was.general.weakPoints.map(() => '(erased)'),
         summary: '(erased)',
-        evaluation: was.general.evaluation.map((e: Record<string, unknown>) => ({ ...e, question: '(erased)', answerSummary: '(erased)', reasoning: '(erased)' })),
+        evaluation: was.general.evaluation.map((e: { evidence: Array<{ turnId: string; quote: string }> }) => ({
+          ...e,
+          question: '(erased)',
+          answerSummary: '(erased)',
+          reasoning: '(erased)',
+          evidence: e.evidence.map((q) => ({ turnId: q.turnId, quote: '(erased)' })),
+        })),
       },
     });
     // The delivery log shows the erased analysis; the receiver's echo is gone.

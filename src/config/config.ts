@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   LLM_BASE_URL: z.url().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
+  LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(10_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
@@ -83,7 +85,12 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long SIGTERM waits for running requests and tasks before it closes what is left. */
   shutdownGraceMs: number;
-  llm: { baseUrl: string; apiKey: string | undefined; model: string | undefined } | null;
+  /**
+   * The model (interviewer and evaluator): on when LLM_BASE_URL and LLM_MODEL are both set (§13).
+   * A model call with no first token after `firstTokenTimeoutMs` is abandoned; a failed call is
+   * tried again at most `maxRetries` times before the structured interviewer takes over.
+   */
+  llm: { baseUrl: string; apiKey: string | undefined; model: string; firstTokenTimeoutMs: number; maxRetries: number } | null;
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
 };
 
@@ -116,7 +123,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : null,
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES }
+        : null,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE }

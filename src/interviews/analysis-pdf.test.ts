@@ -84,6 +84,7 @@ describe('analysis PDF', () => {
       expect(text).toContain(entry.question);
       expect(text).toContain(`Score: ${entry.score} / 100`);
     }
+    expect(text).toContain('Evidence: "This is a synthetic answer from a test interview."');
     expect(text).toContain('Synthetic strong point');
     expect(text).toContain('Synthetic weak point');
     expect(text).toContain('Synthetic analysis of a test interview');
@@ -99,13 +100,16 @@ describe('analysis PDF', () => {
       agent: { name: 'German check', focus: 'LANGUAGE_TEST', language: 'DE', cefrLevel: 'B2', questions: ['Beschreiben Sie Ihren Arbeitstag.'] },
       job: { title: 'Support Engineer (German)', description: 'Help customers in German and English.' },
     }, erasing);
-    const specific = interview.analysis.specific as { estimatedLevel: string; scores: { grammar: number } };
+    const specific = interview.analysis.specific as { estimatedLevel: string; scores: { grammar: number }; measures: Record<string, number> };
+    // The synthetic answer: 9 words ("a" twice) in 8 s.
+    expect(specific.measures).toEqual({ wordsPerMinute: 67.5, lexicalDiversity: 0.889, meanAnswerWords: 9 });
     const before = pdfText(await fetchPdf(interview.id, erasing));
     expect(before).toContain('Ivo Andric'); // ć is not in the standard fonts' character set: its accent goes
     expect(before).toContain('Job: Support Engineer (German)');
     expect(before).toContain('Target level: B2');
     expect(before).toContain(`Estimated level: ${specific.estimatedLevel}`);
     expect(before).toContain(`Grammar: ${specific.scores.grammar} / 100`);
+    expect(before).toContain('Measured: 67.5 words per minute, lexical diversity 0.889, 9 words per answer');
 
     expect((await erasing.api('DELETE', `/v1/agents/${interview.agentId}`)).status).toBe(200);
     // Erased the way a candidate is: its GDPR date passes and the sweep (a recurring task, run here at that later date) erases it.
@@ -116,6 +120,27 @@ describe('analysis PDF', () => {
     expect(after).toContain('Candidate: (erased)');
     expect(after).not.toContain('Ivo');
     expect(after).toContain('German check');
+  });
+
+  it('serves and renders an analysis stored before evidence, notes and measures existed', async () => {
+    const interview = await completedTestInterview({
+      candidate: { firstName: 'Old', lastName: 'Row', email: 'old@example.com' },
+      agent: { name: 'Old check', focus: 'LANGUAGE_TEST', language: 'FR', cefrLevel: 'B1', questions: ['Parlez-moi de vous.'] },
+      job: { title: 'Support (French)', description: 'Help customers in French.' },
+    });
+    const { general, specific, evaluator } = interview.analysis as unknown as { general: { evaluation: Array<Record<string, unknown>> }; specific: Record<string, unknown>; evaluator: Record<string, unknown> };
+    const old = {
+      general: { ...general, evaluation: general.evaluation.map(({ evidence: _evidence, ...rest }) => rest) },
+      specific: { ...specific, measures: undefined },
+      evaluator: { kind: evaluator.kind, model: evaluator.model },
+    };
+    await server.deps.database.db.updateTable('interviews').set({ analysis: JSON.stringify(old) }).where('id', '=', interview.id).execute();
+    const res = await acme.api('GET', `/v1/interviews/${interview.id}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.analysis.general.evaluation[0].evidence).toEqual([]);
+    expect(res.body.analysis.evaluator).toEqual({ kind: 'test', model: null, promptVersion: null, notes: [] });
+    expect(res.body.analysis.specific.measures).toEqual({ wordsPerMinute: null, lexicalDiversity: null, meanAnswerWords: null });
+    expect(pdfText(await fetchPdf(interview.id))).toContain('Target level: B1');
   });
 
   it('keeps a deleted job and an outreach verdict in the report', async () => {

@@ -106,6 +106,8 @@ function specifics(doc: Doc, specific: Analysis['specific']): void {
     field(doc, 'Vocabulary', score(specific.scores.vocabulary));
     field(doc, 'Fluency', score(specific.scores.fluency));
     field(doc, 'Coherence', score(specific.scores.coherence));
+    const { wordsPerMinute, lexicalDiversity, meanAnswerWords } = specific.measures;
+    field(doc, 'Measured', `${wordsPerMinute ?? '-'} words per minute, lexical diversity ${lexicalDiversity ?? '-'}, ${meanAnswerWords ?? '-'} words per answer`);
   } else {
     heading(doc, 'Outreach');
     field(doc, 'Interest level', specific.interestLevel ?? 'not determined');
@@ -126,6 +128,7 @@ function questions(doc: Doc, evaluation: Analysis['general']['evaluation']): voi
     field(doc, 'Score', verdict);
     field(doc, 'Answer', orDash(entry.answerSummary));
     if (entry.reasoning.trim() !== '') field(doc, 'Reasoning', entry.reasoning);
+    for (const { quote } of entry.evidence) field(doc, 'Evidence', `"${quote}"`);
     doc.moveDown(0.5);
   });
 }
@@ -185,7 +188,9 @@ export function renderAnalysisPdf(data: AnalysisReportData): Promise<Buffer> {
   field(doc, 'Interview date', formatInstant(data.interviewDate));
   if (data.durationMinutes !== null) field(doc, 'Duration', `${data.durationMinutes} min`);
   const evaluator = analysis.evaluator.kind === 'test' ? 'test (synthetic test analysis)' : analysis.evaluator.kind === 'rules' ? 'rules (counts only what it can measure)' : 'llm';
-  field(doc, 'Evaluator', analysis.evaluator.model ? `${evaluator}, model ${analysis.evaluator.model}` : evaluator);
+  const { model, promptVersion, notes } = analysis.evaluator;
+  field(doc, 'Evaluator', [evaluator, model && `model ${model}`, promptVersion && `prompt ${promptVersion}`].filter(Boolean).join(', '));
+  for (const note of notes) field(doc, 'Note', note);
   field(doc, 'Analysed', formatInstant(general.createdAt));
 
   heading(doc, 'Verdict');

@@ -5,7 +5,7 @@ import { fetchPage } from '../db/paging.ts';
 import type { CallAttemptsTable, InterviewsTable, TranscriptTurnsTable } from '../db/schema.ts';
 import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { Metadata } from '../metadata/metadata.ts';
-import type { Analysis } from './analysis-schema.ts';
+import { type Analysis, storedAnalysis } from './analysis-schema.ts';
 import type { CallAttempt } from './call-attempt-schema.ts';
 import type { InterviewListQuery, InterviewStatus, TranscriptTurn } from './schema.ts';
 
@@ -40,7 +40,7 @@ export function toInterviewRecord(row: InterviewRow): InterviewRecord {
     status: row.status as InterviewStatus,
     isTest: row.isTest === 1,
     metadata: JSON.parse(row.metadata) as Metadata,
-    analysis: row.analysis ? (JSON.parse(row.analysis) as Analysis) : null,
+    analysis: row.analysis ? storedAnalysis(JSON.parse(row.analysis)) : null,
   };
 }
 

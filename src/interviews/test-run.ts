@@ -10,6 +10,7 @@ import { companyTransaction } from '../db/transaction.ts';
 import type { TaskHandler } from '../queue/runner.ts';
 import type { Analysis } from './analysis-schema.ts';
 import { interviewEvent } from './events.ts';
+import { languageMeasures } from './runtime/evaluator/measures.ts';
 import { appendTranscriptTurns, findInterviewForUpdate } from './repository.ts';
 import type { TranscriptTurn } from './schema.ts';
 import { moveInterview } from './transitions.ts';
@@ -44,12 +45,18 @@ function syntheticAnalysis(interviewId: string, agent: Agent, turns: TranscriptT
       answerSummary: answer?.text ?? '',
       score: syntheticScore(interviewId, turn.text),
       reasoning: 'Synthetic score of a test interview; nothing was evaluated.',
-      evidenceTurnIds: [turn.id, answer?.id ?? turn.id],
+      evidenceTurnIds: answer ? [answer.id] : [],
+      evidence: answer ? [{ turnId: answer.id, quote: answer.text }] : [],
       insufficientEvidence: false,
     }));
   const specific: Analysis['specific'] =
     agent.focus === 'LANGUAGE_TEST' && agent.cefrLevel
-      ? { targetLevel: agent.cefrLevel, estimatedLevel: agent.cefrLevel, scores: { grammar: syntheticScore(interviewId, 'g'), vocabulary: syntheticScore(interviewId, 'v'), fluency: syntheticScore(interviewId, 'f'), coherence: syntheticScore(interviewId, 'c') } }
+      ? {
+          targetLevel: agent.cefrLevel,
+          estimatedLevel: agent.cefrLevel,
+          scores: { grammar: syntheticScore(interviewId, 'g'), vocabulary: syntheticScore(interviewId, 'v'), fluency: syntheticScore(interviewId, 'f'), coherence: syntheticScore(interviewId, 'c') },
+          measures: languageMeasures(turns, agent.language),
+        }
       : agent.focus === 'OUTREACH'
         ? { interestLevel: 'MEDIUM', availability: null, nextStep: 'None: this was a test interview.' }
         : null;
@@ -64,7 +71,7 @@ function syntheticAnalysis(interviewId: string, agent: Agent, turns: TranscriptT
       createdAt: at,
     },
     specific,
-    evaluator: { kind: 'test', model: null },
+    evaluator: { kind: 'test', model: null, promptVersion: null, notes: [] },
   };
 }
 

@@ -7,6 +7,7 @@ import type { Intent } from '../engine/engine.ts';
 import { defaultQuestionLines } from '../engine/plan.ts';
 import { minutesText, placeholdersOf, render } from '../lines/lines.ts';
 import type { AgentForRuntime, Brain, TurnRequest } from './brain.ts';
+import type { IntentWording } from './model-types.ts';
 
 export const structuredBrain: Brain = {
   kind: 'structured',
@@ -93,3 +94,13 @@ function structuredWording(intent: Intent, request: TurnRequest): string {
       return '';
   }
 }
+
+/**
+ * The structured wording of one intent for the model brain (`IntentWording`): the fixed part every
+ * brain says, and the part a model words (the question as written). A follow-up has no structured
+ * wording (''): when the model fails on one, nothing stands in for it and the session moves on.
+ */
+export const structuredIntentWording: IntentWording = (intent, request) => ({
+  fixed: fixedText(intent, request),
+  worded: intent.type === 'question' || intent.type === 'reprompt' ? questionText(request, intent.index) : intent.type === 'followUp' ? '' : null,
+});
