@@ -157,6 +157,19 @@ export interface TranscriptTurnsTable {
   text: string;
   startedAt: string;
   endedAt: string;
+  /** The plan question this interviewer turn asked (null: any other turn). */
+  questionIndex: number | null;
+}
+
+export interface InterviewSessionsTable {
+  interviewId: string;
+  companyId: string;
+  /** JSON: the session's state (the engine's state inside it). */
+  state: string;
+  /** 1 when the model interviewer kept failing and the structured one finished the interview. */
+  modelFailed: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface CallAttemptsTable {
@@ -292,6 +305,7 @@ export interface DB {
   queueTasks: QueueTasksTable;
   interviews: InterviewsTable;
   transcriptTurns: TranscriptTurnsTable;
+  interviewSessions: InterviewSessionsTable;
   callAttempts: CallAttemptsTable;
   rateLimitCounters: RateLimitCountersTable;
   webhooks: WebhooksTable;
