@@ -152,7 +152,10 @@ export async function transcriptOf(scope: TenantScope, interviewId: string): Pro
   return rows.map((r) => ({ id: r.id, role: r.role as TranscriptTurn['role'], text: r.text, startedAt: r.startedAt, endedAt: r.endedAt }));
 }
 
-export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
+/** A turn as stored: `questionIndex` marks the interviewer turn that asked plan question i (else null or absent). */
+export type StoredTranscriptTurn = TranscriptTurn & { questionIndex?: number | null };
+
+export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: StoredTranscriptTurn[]): Promise<void> {
   if (turns.length === 0) return;
   const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   const start = (last?.position ?? -1) + 1;

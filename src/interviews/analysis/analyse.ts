@@ -1,0 +1,104 @@
+/**
+ * The analysis of one completed interview (issue 13): load what was said, evaluate it (the model
+ * when configured, else the rules) outside any transaction, then store it and announce
+ * `analysis.completed` in one transaction. A failure is the caller's to retry; at the last
+ * attempt `analysis.failed` is announced once, carrying the reason.
+ */
+import type { Kysely } from 'kysely';
+import { findAgentRow, toAgent } from '../../agents/repository.ts';
+import { findCompanyById } from '../../companies/repository.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { TenantScope } from '../../db/tenant-scope.ts';
+import { companyTransaction } from '../../db/transaction.ts';
+import { type Analysis, AnalysisSchema } from '../analysis-schema.ts';
+import { interviewEvent } from '../events.ts';
+import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../repository.ts';
+import { analyseInterview, EvaluationFailed, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
+import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
+import { modelFailedDuring, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
+
+export interface AnalysisDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  /** The model evaluator; null: the rules evaluator (no `LLM_*`). */
+  model: ModelEvaluatorOptions | null;
+}
+
+export interface AnalysisTarget {
+  companyId: string;
+  interviewId: string;
+}
+
+export interface AnalysisAttempt {
+  /** 1 for the first. */
+  attempt: number;
+  maxAttempts: number;
+  signal?: AbortSignal;
+}
+
+/** `stored`: the analysis was stored and announced; `skipped`: nothing to do (gone, not completed, already analysed). */
+export type AnalysisOutcome = 'stored' | 'skipped';
+
+/** The `reason` of `analysis.failed`: the evaluator's own account, else a generic one (internals stay in the task's error). */
+const REASON_LIMIT = 1000;
+export function failureReason(error: unknown): string {
+  const reason = error instanceof EvaluationFailed ? error.message : 'The analysis could not be produced because of an internal error.';
+  return reason.length > REASON_LIMIT ? `${reason.slice(0, REASON_LIMIT - 1)}…` : reason;
+}
+
+function awaitsAnalysis(interview: InterviewRecord | undefined): interview is InterviewRecord {
+  return interview !== undefined && interview.status === 'COMPLETED' && interview.analysis === null;
+}
+
+async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
+  const [agentRow, company, stored, modelFailed] = await Promise.all([
+    findAgentRow(scope, interview.agentId, { includeDeleted: true }),
+    findCompanyById(deps.db, interview.companyId),
+    transcriptWithQuestions(scope, interview.id),
+    modelFailedDuring(scope, interview.id),
+  ]);
+  if (!agentRow) throw new Error(`interview ${interview.id}: its agent ${interview.agentId} is missing`);
+  const input = evaluationInput({ ...stored, agent: agentForRuntime(toAgent(agentRow)), companyName: company?.name ?? '', modelFailed, at: deps.clock.now().toISOString() });
+  // A bug that built an analysis outside the contract fails here, not in a reader's hands.
+  return AnalysisSchema.parse(await analyseInterview(input, deps.model, signal));
+}
+
+/** Stores and announces the analysis unless the interview got one meanwhile (or is gone). */
+async function store(deps: AnalysisDeps, scope: TenantScope, interviewId: string, analysis: Analysis): Promise<boolean> {
+  return companyTransaction(deps.clock, { scope }, async (tx, time) => {
+    const interview = await findInterviewForUpdate(tx, interviewId);
+    if (!awaitsAnalysis(interview)) return false;
+    // The analysis dates from its commit, like the interview's `updatedAt` that it moves.
+    const stored: Analysis = { ...analysis, general: { ...analysis.general, createdAt: time.at } };
+    if (!(await storeFirstAnalysis(tx, interviewId, stored, time.at))) return false;
+    await interviewEvent(tx, time, 'analysis.completed', { ...interview, analysis: stored, updatedAt: time.at }, { analysis: stored });
+    return true;
+  });
+}
+
+async function announceFailure(deps: AnalysisDeps, scope: TenantScope, interviewId: string, reason: string): Promise<void> {
+  await companyTransaction(deps.clock, { scope }, async (tx, time) => {
+    const interview = await findInterviewForUpdate(tx, interviewId);
+    if (awaitsAnalysis(interview)) await interviewEvent(tx, time, 'analysis.failed', interview, { reason });
+  });
+}
+
+/**
+ * One attempt. Before the last, a failure is thrown for the queue to retry with back-off; at the
+ * last, `analysis.failed` is recorded and the failure still thrown, so the task ends as failed
+ * with its error kept for the operator. An interview that is gone, not completed or already
+ * analysed is left alone.
+ */
+export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, run: AnalysisAttempt): Promise<AnalysisOutcome> {
+  const scope = new TenantScope(deps.db, target.companyId);
+  try {
+    const interview = await findInterview(scope, target.interviewId);
+    if (!awaitsAnalysis(interview)) return 'skipped';
+    const analysis = await evaluate(deps, scope, interview, run.signal);
+    return (await store(deps, scope, interview.id, analysis)) ? 'stored' : 'skipped';
+  } catch (error) {
+    if (run.attempt >= run.maxAttempts) await announceFailure(deps, scope, target.interviewId, failureReason(error));
+    throw error;
+  }
+}

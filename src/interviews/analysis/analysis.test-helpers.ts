@@ -1,0 +1,87 @@
+/** Completed interviews to analyse, and the analysis task run through the real queue. */
+import { expect } from 'vitest';
+import type { SeededCompany, TestServer } from '../../../test/harness.ts';
+import { eventually } from '../../../test/webhook-helpers.ts';
+import type { ManualClock } from '../../core/clock.ts';
+import { newId } from '../../core/ids.ts';
+import { TenantScope } from '../../db/tenant-scope.ts';
+import { companyTransaction } from '../../db/transaction.ts';
+import { CANDIDATE, JOB } from '../interviews.test-helpers.ts';
+import { appendTranscriptTurns, findInterviewForUpdate, type StoredTranscriptTurn } from '../repository.ts';
+import type { TranscriptTurn } from '../schema.ts';
+import { moveInterview } from '../transitions.ts';
+import type { AnalysisTarget } from './analyse.ts';
+import { enqueueAnalysis } from './task.ts';
+
+/** One scripted turn: who, what, how many seconds it lasted, and the plan question an interviewer turn asks. */
+export type ScriptedTurn = [role: TranscriptTurn['role'], text: string, seconds: number, questionIndex?: number];
+
+export interface CompletedInterview extends AnalysisTarget {
+  turns: StoredTranscriptTurn[];
+}
+
+/**
+ * A COMPLETED ONLINE interview with this transcript. It is created over the API (agent, candidate
+ * and job inline), then started, given its turns and completed with the repository functions and
+ * the state machine the runtime uses: no public path completes an ONLINE interview yet (the room's
+ * session will). `modelFailed` writes the session row the runtime keeps.
+ */
+export async function completedInterview(
+  server: TestServer,
+  company: SeededCompany,
+  agent: Record<string, unknown>,
+  script: ScriptedTurn[],
+  options: { modelFailed?: boolean } = {},
+): Promise<CompletedInterview> {
+  const created = await company.api('POST', '/v1/interviews', { body: { candidate: CANDIDATE, job: JOB, agent: { name: 'Analysed agent', duration: 20, ...agent } } });
+  expect(created.status, created.text).toBe(201);
+  const interviewId = created.body.id as string;
+  let at = server.deps.clock.now().getTime();
+  const turns: StoredTranscriptTurn[] = script.map(([role, text, seconds, questionIndex]) => {
+    const startedAt = new Date((at += 1000)).toISOString();
+    return { id: newId(), role, text, startedAt, endedAt: new Date((at += seconds * 1000)).toISOString(), questionIndex: questionIndex ?? null };
+  });
+  const scope = new TenantScope(server.deps.database.db, company.id);
+  await companyTransaction(server.deps.clock, { scope }, async (tx, time) => {
+    const scheduled = await findInterviewForUpdate(tx, interviewId);
+    if (!scheduled) throw new Error(`interview ${interviewId} vanished`);
+    const started = await moveInterview(tx, time, scheduled, 'IN_PROGRESS');
+    await appendTranscriptTurns(tx, interviewId, turns);
+    if (options.modelFailed) await tx.insertInto('interviewSessions', { interviewId, state: '{}', modelFailed: 1, createdAt: time.at, updatedAt: time.at }).execute();
+    await moveInterview(tx, time, started, 'COMPLETED', { durationMinutes: 1 });
+  });
+  return { companyId: company.id, interviewId, turns };
+}
+
+export const idsOf = (interview: CompletedInterview, role: TranscriptTurn['role']) => interview.turns.filter((t) => t.role === role).map((t) => t.id);
+
+/**
+ * Queues the analysis task and lets the server's queue run it to the end: each time an attempt
+ * failed, the clock moves to when the back-off lets the next one run. Answers the task's row.
+ */
+export async function runAnalysisTask(server: TestServer, clock: ManualClock, target: AnalysisTarget) {
+  const { db } = server.deps.database;
+  const id = await enqueueAnalysis(db, clock, target);
+  expect(id, 'an unfinished analysis task of this interview already exists').not.toBeNull();
+  server.deps.queue.wake();
+  let attempts = 0;
+  for (;;) {
+    const task = await eventually(
+      async () => {
+        const row = await db.selectFrom('queueTasks').selectAll().where('id', '=', id as string).executeTakeFirstOrThrow();
+        return row.status === 'DONE' || row.status === 'DEAD' || (row.status === 'PENDING' && row.attempts > attempts) ? row : undefined;
+      },
+      20_000,
+      `analysis task ${id} attempt ${attempts + 1}`,
+    );
+    if (task.status !== 'PENDING') return task;
+    attempts = task.attempts;
+    clock.set(task.runAt);
+    server.deps.queue.wake();
+  }
+}
+
+/** The webhook deliveries recorded for an interview's events of one type (recorded with the event, in its transaction). */
+export async function deliveriesOf(server: TestServer, interviewId: string, eventType: string) {
+  return server.deps.database.db.selectFrom('webhookDeliveries').selectAll().where('interviewId', '=', interviewId).where('eventType', '=', eventType).execute();
+}
