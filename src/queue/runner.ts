@@ -4,9 +4,9 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { storableText } from '../db/storable-text.ts';
 import { type ClaimedTask, heldKey, type Outcome, TaskStore } from './task-store.ts';
-import { DEFAULT_CONCURRENCY, defaultBackoffMs, LeaseLostError, PermanentTaskError, type TaskContext, type TaskKind } from './task-kind.ts';
+import { expiredOutcome, failureOutcome, successOutcome, unreadableOutcome } from './outcome.ts';
+import { DEFAULT_CONCURRENCY, LeaseLostError, type TaskContext, type TaskKind } from './task-kind.ts';
 
 export interface QueueOptions {
   /** How often an idle runner looks for due work. */
@@ -34,26 +34,6 @@ interface Running {
   finishing: boolean;
   finished: boolean;
   settled: Promise<void>;
-}
-
-/** A thrown value's message (any value: a handler may throw anything), as text the database can hold. */
-function errorMessage(err: unknown): string {
-  try {
-    return storableText(err instanceof Error ? err.message : String(err));
-  } catch {
-    return 'the task failed with a value that has no message';
-  }
-}
-
-/** The kind's back-off, or the default one if it has none or it fails. */
-function backoff(kind: TaskKind<unknown>, attempt: number): number {
-  try {
-    const delay = kind.backoffMs?.(attempt);
-    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) return delay;
-  } catch {
-    /* a broken back-off must not leave the task claimed: the default one decides */
-  }
-  return defaultBackoffMs(attempt);
 }
 
 function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -234,16 +214,12 @@ export class QueueRunner {
   /** The attempt's outcome, or null if the handler recorded it with `finishIn`. */
   private async attempt(r: Running): Promise<Outcome | null> {
     const { task, kind } = r;
-    const now = () => this.clock.now();
-    if (task.attempts > task.maxAttempts) {
-      // Claimed again after its lease lapsed during its last attempt (perhaps the task killed its worker).
-      return { status: 'DEAD', runAt: now().toISOString(), error: 'lease expired during the last attempt (its worker died or overran the lease)', attempts: task.maxAttempts };
-    }
+    if (task.attempts > task.maxAttempts) return expiredOutcome(task, this.clock.now());
     let payload: unknown;
     try {
       payload = kind.payload.parse(JSON.parse(task.payload));
     } catch (err) {
-      return { status: 'DEAD', runAt: now().toISOString(), error: `the stored payload does not fit the kind ${kind.name}: ${errorMessage(err)}`, attempts: task.attempts };
+      return unreadableOutcome(kind, task, err, this.clock.now());
     }
     const context: TaskContext = {
       taskId: task.id,
@@ -254,26 +230,16 @@ export class QueueRunner {
     };
     try {
       await kind.run(payload, context);
-      return r.finished ? null : this.success(kind, task);
+      return r.finished ? null : successOutcome(kind, task, this.clock.now());
     } catch (err) {
-      const message = errorMessage(err);
-      // Interrupted by this process's shutdown: not the task's failure, due again at once elsewhere.
-      if (r.aborted === 'shutdown') return { status: 'PENDING', runAt: now().toISOString(), error: `interrupted by shutdown: ${message}`, attempts: task.attempts - 1 };
-      if (err instanceof PermanentTaskError || task.attempts >= task.maxAttempts) return { status: 'DEAD', runAt: now().toISOString(), error: message, attempts: task.attempts };
-      return { status: 'PENDING', runAt: new Date(now().getTime() + backoff(kind, task.attempts)).toISOString(), error: message, attempts: task.attempts };
+      return failureOutcome(kind, task, err, this.clock.now(), r.aborted === 'shutdown');
     }
-  }
-
-  private success(kind: TaskKind<unknown>, task: ClaimedTask): Outcome {
-    const now = this.clock.now();
-    if (kind.repeatEveryMs) return { status: 'PENDING', runAt: new Date(now.getTime() + kind.repeatEveryMs).toISOString(), error: null, attempts: 0 };
-    return { status: 'DONE', runAt: now.toISOString(), error: null, attempts: task.attempts };
   }
 
   private async finishIn(r: Running, trx: Kysely<DB>): Promise<void> {
     if (r.finished) return;
     r.finishing = true;
-    const recorded = await this.store.record(r.task, this.success(r.kind, r.task), this.clock.now().toISOString(), trx).catch((err: unknown) => {
+    const recorded = await this.store.record(r.task, successOutcome(r.kind, r.task, this.clock.now()), this.clock.now().toISOString(), trx).catch((err: unknown) => {
       r.finishing = false;
       throw err;
     });
