@@ -17,8 +17,7 @@ import { migrateToLatest } from '../src/db/migrations.ts';
 import { newCompanyRow } from '../src/companies/service.ts';
 import { insertCompany } from '../src/companies/repository.ts';
 import { QueueRunner } from '../src/queue/runner.ts';
-import { webhookDeliveryHandler } from '../src/webhooks/delivery.ts';
-import { WEBHOOK_DELIVER_TASK } from '../src/webhooks/outbox.ts';
+import { WEBHOOK_DELIVERY_CONCURRENCY, webhookDeliveryKind } from '../src/webhooks/delivery.ts';
 import { fanOutEvent } from '../src/webhooks/record-event.ts';
 import { insertWebhook } from '../src/webhooks/repository.ts';
 import { generateSecret } from '../src/webhooks/signing.ts';
@@ -29,7 +28,7 @@ const { values: opts } = parseArgs({
     db: { type: 'string', default: 'sqlite,postgres' },
     events: { type: 'string', default: '10000' },
     'per-interview': { type: 'string', default: '1', description: 'events per interview (ordered chains)' },
-    batch: { type: 'string', default: '200', description: 'the runner batch size (the production default is 200)' },
+    concurrency: { type: 'string', default: String(WEBHOOK_DELIVERY_CONCURRENCY), description: 'deliveries the runner sends at once (default: the production setting)' },
     repeat: { type: 'string', default: '3' },
     'pg-admin': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'cpu-prof': { type: 'string', description: 'write a CPU profile of each drain phase to this directory' },
@@ -56,7 +55,7 @@ async function startProfile(): Promise<{ stop(path: string): Promise<void> }> {
 const engines = opts.db.split(',').filter(Boolean) as Engine[];
 const events = Number(opts.events);
 const perInterview = Number(opts['per-interview']);
-const batchSize = Number(opts.batch);
+const concurrency = Number(opts.concurrency);
 const repeat = Number(opts.repeat);
 
 const RECEIVER = `
@@ -149,8 +148,8 @@ async function runOnce(engine: Engine, run: number): Promise<Result> {
     }
     const recordSeconds = (performance.now() - recordStart) / 1000;
 
-    const runner = new QueueRunner(database.db, database.kind, systemClock, console, { pollMs: 50, batchSize });
-    runner.register(WEBHOOK_DELIVER_TASK, webhookDeliveryHandler({ db: database.db, clock: systemClock, allowPrivate: true }));
+    const runner = new QueueRunner(database.db, database.kind, systemClock, console, { pollMs: 50 });
+    runner.register({ ...webhookDeliveryKind({ db: database.db, clock: systemClock, allowPrivate: true }), concurrency });
     const profiler = opts['cpu-prof'] ? await startProfile() : null;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
@@ -182,7 +181,7 @@ async function runOnce(engine: Engine, run: number): Promise<Result> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 process.stdout.write(
-  `webhook delivery benchmark ${new Date().toISOString()}: ${events} events, ${perInterview} per interview, batch ${batchSize}, ${repeat} run(s); ` +
+  `webhook delivery benchmark ${new Date().toISOString()}: ${events} events, ${perInterview} per interview, concurrency ${concurrency}, ${repeat} run(s); ` +
     `${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]?.toFixed(2)}\n`,
 );
 const medians: Record<string, number> = {};

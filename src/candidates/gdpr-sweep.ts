@@ -2,6 +2,8 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import type { DB } from '../db/schema.ts';
+import { noPayload } from '../queue/recurring.ts';
+import { taskKind } from '../queue/task-kind.ts';
 import { TenantScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
 import { ERASED, ERASED_ANALYSIS, eraseWords, forgetIdempotentAnswers } from './gdpr-erasure.ts';
@@ -97,4 +99,15 @@ function byCompany(rows: { companyId: string; id: string }[]): Map<string, strin
   const groups = new Map<string, string[]>();
   for (const row of rows) groups.set(row.companyId, [...(groups.get(row.companyId) ?? []), row.id]);
   return groups;
+}
+
+/** Hourly: erases the candidates past their GDPR date. */
+export function gdprSweepKind(db: Kysely<DB>, clock: Clock) {
+  return taskKind({
+    name: GDPR_SWEEP_TASK,
+    payload: noPayload,
+    repeatEveryMs: GDPR_SWEEP_EVERY_MS,
+    concurrency: 1,
+    run: async () => void (await eraseExpiredCandidates(db, clock)),
+  });
 }

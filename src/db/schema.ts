@@ -190,7 +190,8 @@ export interface CallAttemptsTable {
   deletedAt: string | null;
 }
 
-export type QueueTaskStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'DEAD';
+/** CANCELLED: dropped by its key (`cancelTask`, `scheduleTask`); never run, or its running attempt's outcome ignored. */
+export type QueueTaskStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'DEAD' | 'CANCELLED';
 
 export interface QueueTasksTable {
   seq: Generated<number>;

@@ -4,6 +4,7 @@ import type { KeyResolver } from '../auth/key-resolver.ts';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
+import type { EventSubscribers } from '../events/subscribers.ts';
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** The durable background runner; `serve` starts it. */
   queue: QueueRunner;
+  /** Internal subscribers to domain events (their kinds are registered on `queue` too). */
+  events: EventSubscribers;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
 import { prependRouteHook } from '../http/route-hooks.ts';
+import { noPayload } from '../queue/recurring.ts';
+import { taskKind } from '../queue/task-kind.ts';
 import { errors } from '../errors/catalogue.ts';
 import '../auth/actor.ts';
 
@@ -122,4 +124,9 @@ function replay(reply: FastifyReply, status: number, body: string): FastifyReply
 /** Forgets records past the 24 h window (called periodically by the server). */
 export async function purgeIdempotencyKeys(db: Kysely<DB>, clock: Clock): Promise<void> {
   await db.deleteFrom('idempotencyKeys').where('createdAt', '<', new Date(clock.now().getTime() - RETENTION_MS).toISOString()).execute();
+}
+
+/** Hourly: `purgeIdempotencyKeys`. */
+export function idempotencyPurgeKind(db: Kysely<DB>, clock: Clock) {
+  return taskKind({ name: 'idempotency.purge', payload: noPayload, repeatEveryMs: 3600_000, concurrency: 1, run: () => purgeIdempotencyKeys(db, clock) });
 }

@@ -17,7 +17,7 @@ import { interviewEvent } from './events.ts';
 import { resolveInterviewJob } from './job-resolution.ts';
 import { insertCallAttempt, insertInterview, type InterviewRecord } from './repository.ts';
 import type { CreateInterviewInput } from './schema.ts';
-import { TEST_RUN_TASK } from './test-run.ts';
+import { testRunTask } from './test-run.ts';
 
 export interface CreateInterviewOptions {
   /** The time of the creating transaction. */
@@ -158,6 +158,6 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
     });
   }
   await interviewEvent(scope, time, 'interview.scheduled', record);
-  if (isTest) await enqueue(scope.db, time, { kind: TEST_RUN_TASK, payload: { companyId: scope.companyId, interviewId: record.id } });
+  if (isTest) await enqueue(scope.db, time, testRunTask, { companyId: scope.companyId, interviewId: record.id });
   return record;
 }

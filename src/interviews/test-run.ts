@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { findAgentRow, toAgent } from '../agents/repository.ts';
 import type { Agent } from '../agents/schema.ts';
 import type { Clock } from '../core/clock.ts';
@@ -7,7 +8,7 @@ import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { TenantScope } from '../db/tenant-scope.ts';
 import { companyTransaction } from '../db/transaction.ts';
-import type { TaskHandler } from '../queue/runner.ts';
+import { type TaskKind, taskKind, type TaskKindSpec } from '../queue/task-kind.ts';
 import type { Analysis } from './analysis-schema.ts';
 import { interviewEvent } from './events.ts';
 import { languageMeasures } from './runtime/evaluator/measures.ts';
@@ -16,6 +17,12 @@ import type { TranscriptTurn } from './schema.ts';
 import { moveInterview } from './transitions.ts';
 
 export const TEST_RUN_TASK = 'interviews.test-run';
+
+const testRunPayload = z.object({ companyId: z.string(), interviewId: z.string() });
+type TestRunPayload = z.infer<typeof testRunPayload>;
+
+/** What enqueueing a test run needs (its handler: `testRunKind`). */
+export const testRunTask: TaskKindSpec<TestRunPayload> = { name: TEST_RUN_TASK, payload: testRunPayload };
 
 /** A deterministic number in [lo, hi] from the interview id: varied, reproducible, obviously synthetic. */
 function syntheticScore(seed: string, salt: string, lo = 40, hi = 95): number {
@@ -80,10 +87,10 @@ function syntheticAnalysis(interviewId: string, agent: Agent, turns: TranscriptT
  * transcript, completed with a synthetic analysis (evaluator.kind "test"), no minutes used. It
  * fires the same events as a real interview.
  */
-export function testRunHandler(db: Kysely<DB>, clock: Clock): TaskHandler {
-  return {
-    async run(payload) {
-      const { companyId, interviewId } = payload as { companyId: string; interviewId: string };
+export function testRunKind(db: Kysely<DB>, clock: Clock): TaskKind<TestRunPayload> {
+  return taskKind({
+    ...testRunTask,
+    async run({ companyId, interviewId }) {
       await companyTransaction(clock, { scope: new TenantScope(db, companyId) }, async (scope, time) => {
         const interview = await findInterviewForUpdate(scope, interviewId);
         if (!interview || interview.status !== 'SCHEDULED') return; // cancelled or deleted meanwhile
@@ -98,5 +105,5 @@ export function testRunHandler(db: Kysely<DB>, clock: Clock): TaskHandler {
         await interviewEvent(scope, time, 'analysis.completed', completed, { analysis });
       });
     },
-  };
+  });
 }

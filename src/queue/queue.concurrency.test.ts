@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import type { Database } from '../db/database.ts';
 import { enqueue } from './enqueue.ts';
-import { queueWorld, type QueueWorld, settle } from './queue.test-helpers.ts';
-import type { QueueRunner, TaskContext } from './runner.ts';
+import { queueWorld, type QueueWorld, settle, spec, testKind } from './queue.test-helpers.ts';
+import type { QueueRunner } from './runner.ts';
+import type { TaskContext } from './task-kind.ts';
 
 const TASKS = 1_000;
 const KEYS = 50;
@@ -46,7 +47,7 @@ describe(`queue concurrency (${testDatabaseKind})`, () => {
           const n = perKey.get(key) ?? 0;
           perKey.set(key, n + 1);
           expected.push({ i, key, n });
-          await enqueue(trx, world.clock, { kind: 'work', payload: { i, key, n }, orderingKey: key, maxAttempts: 5 });
+          await enqueue(trx, world.clock, spec('work'), { i, key, n }, { orderingKey: key ?? undefined, maxAttempts: 5 });
         }
       });
 
@@ -56,8 +57,10 @@ describe(`queue concurrency (${testDatabaseKind})`, () => {
       const databases: Database[] = [];
       for (let r = 0; r < RUNNERS; r++) databases.push(await world.connect());
       const runners: QueueRunner[] = databases.map((database, r) => {
-        const runner = world.runner({ batchSize: 25 }, database);
-        runner.register('work', {
+        const runner = world.runner({}, database);
+        runner.register(testKind('work', {
+          // As many at once per runner as the old shared batch allowed.
+          concurrency: 25,
           // A retry is due at once (the clock stands still), so failures interleave with the rest.
           backoffMs: () => 0,
           run: async (payload: unknown, context: TaskContext) => {
@@ -72,7 +75,7 @@ describe(`queue concurrency (${testDatabaseKind})`, () => {
             if (work.i % 13 === 5 && context.attempt === 1) throw new Error('transient');
             completed.push({ ...work, taskId: context.taskId, runner: r, attempt: context.attempt });
           },
-        });
+        }));
         return runner;
       });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import { enqueue } from './enqueue.ts';
-import { deferred, queueWorld, type QueueWorld, settle } from './queue.test-helpers.ts';
+import { deferred, queueWorld, type QueueWorld, settle, spec, testKind } from './queue.test-helpers.ts';
 import { QueueRunner } from './runner.ts';
 
 /** The runner as a service runs it: start, poll, wake, and a stop that drains. */
@@ -14,20 +14,20 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
   beforeEach(() => world.reset());
   afterAll(() => world.close());
 
-  const add = (kind: string, payload: unknown = null, orderingKey: string | null = null) => enqueue(world.database.db, world.clock, { kind, payload, orderingKey });
+  const add = (kind: string, payload: unknown = null, orderingKey?: string) => enqueue(world.database.db, world.clock, spec(kind), payload, { orderingKey });
 
   it('stop() waits for the tasks in hand, records their outcome, and claims nothing after', async () => {
     const runner = world.runner({ pollMs: 10 });
     const started = deferred();
     const release = deferred();
     const ran: unknown[] = [];
-    runner.register('work', {
+    runner.register(testKind('work', {
       run: async (payload) => {
         ran.push(payload);
         started.resolve();
         await release.promise;
       },
-    });
+    }));
     const id = await add('work', 1);
     runner.start();
     await started.promise;
@@ -50,8 +50,8 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
   it('a started runner polls: a task that becomes due is run without being woken', async () => {
     const runner = world.runner({ pollMs: 20 });
     const ran: string[] = [];
-    runner.register('later', { run: async () => void ran.push(world.clock.now().toISOString()) });
-    await enqueue(world.database.db, world.clock, { kind: 'later', payload: null, runAt: new Date(world.clock.now().getTime() + 60_000) });
+    runner.register(testKind('later', { run: async () => void ran.push(world.clock.now().toISOString()) }));
+    await enqueue(world.database.db, world.clock, spec('later'), null, { runAt: new Date(world.clock.now().getTime() + 60_000) });
     runner.start();
     await settle(100);
     expect(ran).toEqual([]);
@@ -63,7 +63,7 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     // A poll interval no test would wait for: only wake() and "work begets work" can run these.
     const runner = world.runner({ pollMs: 600_000 });
     const ran: string[] = [];
-    runner.register('step', { run: async (payload) => void ran.push(payload as string) });
+    runner.register(testKind('step', { run: async (payload) => void ran.push(payload as string) }));
     runner.start();
     await settle(50); // the first (empty) round
     for (const step of ['A1', 'A2', 'A3']) await add('step', step, 'A');
@@ -76,14 +76,14 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     const ran: string[] = [];
     const inRound = deferred();
     const release = deferred();
-    runner.register('first', {
+    runner.register(testKind('first', {
       run: async () => {
         inRound.resolve();
         await release.promise;
         ran.push('first');
       },
-    });
-    runner.register('second', { run: async () => void ran.push('second') });
+    }));
+    runner.register(testKind('second', { run: async () => void ran.push('second') }));
     await add('first');
     runner.start();
     await inRound.promise;
@@ -101,14 +101,14 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     const releaseFast = deferred();
     const releaseSlow = deferred();
     const runs: string[] = [];
-    runner.register('fast', {
+    runner.register(testKind('fast', {
       run: async () => {
         runs.push('fast');
         fastStarted.resolve();
         if (runs.length === 1) await releaseFast.promise;
       },
-    });
-    runner.register('slow', { run: () => releaseSlow.promise });
+    }));
+    runner.register(testKind('slow', { run: () => releaseSlow.promise }));
     const fast = await add('fast');
     const slow = await add('slow');
     const rename = (from: string, to: string) => sql`alter table ${sql.table(from)} rename to ${sql.table(to)}`.execute(world.database.db);
@@ -143,7 +143,7 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     const failing = deferred();
     let rounds = 0;
     // The round's database work fails, as it does when the database goes away.
-    runner.runOnce = async () => {
+    runner.claimDue = async () => {
       rounds++;
       if (rounds === 1) await failing.promise;
       throw new Error('connection terminated');
@@ -157,7 +157,7 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
 
     const again = new QueueRunner(world.database.db, world.database.kind, world.clock, { error: (_obj, msg) => void errors.push(msg) }, { pollMs: 10 });
     let attempts = 0;
-    again.runOnce = async () => {
+    again.claimDue = async () => {
       if (++attempts < 3) throw new Error('connection refused');
       return 0;
     };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import { enqueue } from './enqueue.ts';
-import { deferred, queueWorld, type QueueWorld, settle } from './queue.test-helpers.ts';
-import { PermanentTaskError, type QueueRunner } from './runner.ts';
+import { deferred, queueWorld, type QueueWorld, settle, spec, testKind } from './queue.test-helpers.ts';
+import type { QueueRunner } from './runner.ts';
+import { PermanentTaskError } from './task-kind.ts';
 
 interface Step {
   name: string;
@@ -18,7 +19,7 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
   beforeEach(() => world.reset());
   afterAll(() => world.close());
 
-  const add = (step: Step) => enqueue(world.database.db, world.clock, { kind: 'step', payload: step, orderingKey: step.key ?? null });
+  const add = (step: Step) => enqueue(world.database.db, world.clock, spec('step'), step, { orderingKey: step.key });
   const drain = async (runner: QueueRunner) => {
     let total = 0;
     for (let n = await runner.runOnce(); n > 0; n = await runner.runOnce()) total += n;
@@ -38,8 +39,8 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
         if (name === 'A1' && ++a1Attempts === 1) throw new Error('A1 fails once');
       },
     };
-    runner.register('step', handler);
-    other.register('step', handler);
+    runner.register(testKind('step', handler));
+    other.register(testKind('step', handler));
     for (const step of [{ name: 'A1', key: 'A' }, { name: 'A2', key: 'A' }, { name: 'A3', key: 'A' }, { name: 'B1', key: 'B' }]) await add(step);
 
     // One round runs the head of each key: A1 (which fails) and B1; never A2.
@@ -63,14 +64,14 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
     const a1Started = deferred();
     const a1Release = deferred();
     const log: string[] = [];
-    first.register('step', {
+    first.register(testKind('step', {
       run: async (payload) => {
         log.push((payload as Step).name);
         a1Started.resolve();
         await a1Release.promise;
       },
-    });
-    second.register('step', { run: async (payload) => void log.push((payload as Step).name) });
+    }));
+    second.register(testKind('step', { run: async (payload) => void log.push((payload as Step).name) }));
     await add({ name: 'A1', key: 'A' });
     await add({ name: 'A2', key: 'A' });
 
@@ -90,13 +91,13 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
   it('a task that died (DEAD) does not block its key forever', async () => {
     const runner = world.runner();
     const log: string[] = [];
-    runner.register('step', {
+    runner.register(testKind('step', {
       run: async (payload) => {
         const { name } = payload as Step;
         log.push(name);
         if (name === 'A1') throw new PermanentTaskError('poison');
       },
-    });
+    }));
     await add({ name: 'A1', key: 'A' });
     await add({ name: 'A2', key: 'A' });
     expect(await drain(runner)).toBe(2);
@@ -110,15 +111,15 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
     const alive = world.runner({ leaseMs: LEASE });
     const claimed = deferred();
     const zombie = deferred();
-    dead.register('step', {
+    dead.register(testKind('step', {
       run: async () => {
         claimed.resolve();
         await zombie.promise;
         throw new Error('the dead worker must not decide this task');
       },
-    });
+    }));
     const log: string[] = [];
-    alive.register('step', { run: async (payload, context) => void log.push(`${(payload as Step).name}#${context.attempt}`) });
+    alive.register(testKind('step', { run: async (payload, context) => void log.push(`${(payload as Step).name}#${context.attempt}`) }));
     const a1 = await add({ name: 'A1', key: 'A' });
     await add({ name: 'A2', key: 'A' });
 
@@ -146,18 +147,18 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
     const LEASE = 10_000;
     const never = deferred();
     const lost: Promise<number>[] = [];
-    const a1 = await enqueue(world.database.db, world.clock, { kind: 'step', payload: { name: 'A1' }, orderingKey: 'A', maxAttempts: 2 });
+    const a1 = await enqueue(world.database.db, world.clock, spec('step'), { name: 'A1' }, { orderingKey: 'A', maxAttempts: 2 });
     await add({ name: 'A2', key: 'A' });
     // Each attempt kills its worker (as a task that crashes the process would): claimed, never finished.
     for (let attempt = 1; attempt <= 2; attempt++) {
       const dying = world.runner({ leaseMs: LEASE });
       const claimed = deferred();
-      dying.register('step', {
+      dying.register(testKind('step', {
         run: async () => {
           claimed.resolve();
           await never.promise;
         },
-      });
+      }));
       lost.push(dying.runOnce());
       await claimed.promise;
       expect(await world.task(a1!)).toMatchObject({ status: 'RUNNING', attempts: attempt });
@@ -166,8 +167,9 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
 
     const alive = world.runner({ leaseMs: LEASE });
     const log: string[] = [];
-    alive.register('step', { run: async (payload) => void log.push((payload as Step).name) });
-    expect(await drain(alive)).toBe(1);
+    alive.register(testKind('step', { run: async (payload) => void log.push((payload as Step).name) }));
+    // Two claims: A1 (found past its last lease and made DEAD, not run), then A2.
+    expect(await drain(alive)).toBe(2);
     expect(log).toEqual(['A2']);
     expect(await world.task(a1!)).toMatchObject({ status: 'DEAD', attempts: 2, lockedBy: null, lastError: expect.stringContaining('lease') });
     never.resolve();
@@ -181,14 +183,14 @@ describe(`queue ordering and leases (${testDatabaseKind})`, () => {
     const other = world.runner({ leaseMs: LEASE });
     const slowRelease = deferred();
     const runs: string[] = [];
-    runner.register('step', {
+    runner.register(testKind('step', {
       run: async (payload) => {
         const { name } = payload as Step;
         runs.push(name);
         if (name === 'slow') await slowRelease.promise;
       },
-    });
-    other.register('step', { run: async (payload) => void runs.push((payload as Step).name) });
+    }));
+    other.register(testKind('step', { run: async (payload) => void runs.push((payload as Step).name) }));
     const slow = await add({ name: 'slow', key: 'S' });
     const fast = await add({ name: 'fast', key: 'F' });
     await add({ name: 'fast-next', key: 'F' });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import { systemClock } from '../core/clock.ts';
 import { enqueue } from './enqueue.ts';
-import { queueWorld, type QueueWorld } from './queue.test-helpers.ts';
+import { queueWorld, type QueueWorld, spec } from './queue.test-helpers.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TASKS = 1_000;
@@ -63,7 +63,7 @@ describe(`queue across processes (${testDatabaseKind})`, () => {
           const key = Math.random() < 0.1 ? null : `key-${Math.floor(Math.random() * KEYS)}`;
           const n = perKey.get(key) ?? 0;
           perKey.set(key, n + 1);
-          ids.push((await enqueue(trx, systemClock, { kind: 'proc-work', payload: { i, key, n }, orderingKey: key, maxAttempts: 5 }))!);
+          ids.push((await enqueue(trx, systemClock, spec('proc-work'), { i, key, n }, { orderingKey: key ?? undefined, maxAttempts: 5 }))!);
         }
       });
 

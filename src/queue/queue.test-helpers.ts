@@ -1,10 +1,12 @@
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import { freshDatabase } from '../../test/harness.ts';
 import { ManualClock } from '../core/clock.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import type { QueueTasksTable } from '../db/schema.ts';
 import { type QueueOptions, QueueRunner } from './runner.ts';
+import { type TaskKind, taskKind, type TaskKindSpec } from './task-kind.ts';
 
 export type TaskRow = Selectable<QueueTasksTable>;
 
@@ -15,7 +17,11 @@ export interface QueueWorld {
   url: string;
   database: Database;
   clock: ManualClock;
-  /** A runner on this world's connection (or on `database`, e.g. a second pool). */
+  /**
+   * A runner on this world's connection (or on `database`, e.g. a second pool). It extends its
+   * leases only when the test calls `heartbeat()` (unless `heartbeatMs` is given): a runner that
+   * never does is a worker whose process froze or died.
+   */
   runner(options?: QueueOptions, database?: Database): QueueRunner;
   /** Another connection (pool) to the same database, as a second process would have. */
   connect(): Promise<Database>;
@@ -27,6 +33,16 @@ export interface QueueWorld {
 }
 
 export const silentLog = { error: () => undefined };
+
+/** A test kind: any JSON payload, the given handler and policy. */
+export function testKind(name: string, handler: Omit<TaskKind<unknown>, 'name' | 'payload'>): TaskKind<unknown> {
+  return taskKind<unknown>({ name, payload: z.unknown(), ...handler });
+}
+
+/** What enqueueing a test kind needs. */
+export function spec(name: string): TaskKindSpec<unknown> {
+  return { name, payload: z.unknown() };
+}
 
 export async function queueWorld(start: string = T0): Promise<QueueWorld> {
   const fresh = await freshDatabase();
@@ -40,7 +56,7 @@ export async function queueWorld(start: string = T0): Promise<QueueWorld> {
     database,
     clock,
     runner(options = {}, on = database) {
-      const runner = new QueueRunner(on.db, on.kind, clock, silentLog, options);
+      const runner = new QueueRunner(on.db, on.kind, clock, silentLog, { heartbeatMs: null, ...options });
       runners.push(runner);
       return runner;
     },

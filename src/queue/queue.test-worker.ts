@@ -6,24 +6,30 @@
  */
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { systemClock } from '../core/clock.ts';
 import { openDatabase } from '../db/database.ts';
 import { QueueRunner } from './runner.ts';
+import { taskKind } from './task-kind.ts';
 
 const [url, name] = process.argv.slice(2);
 if (!url || !name) throw new Error('usage: queue.test-worker.ts <databaseUrl> <name>');
 
 const database = openDatabase(url, { poolSize: 4 });
-const runner = new QueueRunner(database.db, database.kind, systemClock, console, { batchSize: 25 });
-runner.register('proc-work', {
-  backoffMs: () => 0,
-  run: async (payload, context) => {
-    const work = payload as { i: number; key: string | null; n: number };
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
-    if (work.i % 13 === 5 && context.attempt === 1) throw new Error('transient');
-    await sql`insert into queue_test_runs (task_id, ordering_key, n, worker) values (${context.taskId}, ${work.key}, ${work.n}, ${name})`.execute(database.db);
-  },
-});
+const runner = new QueueRunner(database.db, database.kind, systemClock, console);
+runner.register(
+  taskKind({
+    name: 'proc-work',
+    payload: z.object({ i: z.number(), key: z.string().nullable(), n: z.number() }),
+    concurrency: 25,
+    backoffMs: () => 0,
+    run: async (work, context) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+      if (work.i % 13 === 5 && context.attempt === 1) throw new Error('transient');
+      await sql`insert into queue_test_runs (task_id, ordering_key, n, worker) values (${context.taskId}, ${work.key}, ${work.n}, ${name})`.execute(database.db);
+    },
+  }),
+);
 
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));

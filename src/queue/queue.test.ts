@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/harness.ts';
 import { enqueue } from './enqueue.ts';
-import { ensureRecurring } from './recurring.ts';
-import { defaultBackoffMs, PermanentTaskError, type TaskContext } from './runner.ts';
-import { queueWorld, type QueueWorld } from './queue.test-helpers.ts';
+import { ensureRecurring, noPayload } from './recurring.ts';
+import { defaultBackoffMs, PermanentTaskError, type TaskContext } from './task-kind.ts';
+import { queueWorld, type QueueWorld, spec, testKind } from './queue.test-helpers.ts';
 
 /** The runner's contract, one task at a time: outbox, retries, death, dedupe, recurrence. */
 describe(`queue runner (${testDatabaseKind})`, () => {
@@ -25,15 +25,15 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('a task enqueued in a rolled-back transaction never runs; a committed one runs exactly once', async () => {
       const runner = world.runner();
       const seen: unknown[] = [];
-      runner.register('note', { run: async (payload) => void seen.push(payload) });
+      runner.register(testKind('note', { run: async (payload) => void seen.push(payload) }));
 
       await expect(
         world.database.db.transaction().execute(async (trx) => {
-          expect(await enqueue(trx, world.clock, { kind: 'note', payload: { n: 'rolled back' } })).toEqual(expect.any(String));
+          expect(await enqueue(trx, world.clock, spec('note'), { n: 'rolled back' })).toEqual(expect.any(String));
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
-      const id = await world.database.db.transaction().execute((trx) => enqueue(trx, world.clock, { kind: 'note', payload: { n: 'committed' } }));
+      const id = await world.database.db.transaction().execute((trx) => enqueue(trx, world.clock, spec('note'), { n: 'committed' }));
 
       expect(await runner.runOnce()).toBe(1);
       // Later rounds, even much later, find nothing more to do.
@@ -48,8 +48,8 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('a task is not run before its runAt', async () => {
       const runner = world.runner();
       let runs = 0;
-      runner.register('later', { run: async () => void runs++ });
-      await enqueue(world.database.db, world.clock, { kind: 'later', payload: null, runAt: new Date(world.clock.now().getTime() + 60_000) });
+      runner.register(testKind('later', { run: async () => void runs++ }));
+      await enqueue(world.database.db, world.clock, spec('later'), null, { runAt: new Date(world.clock.now().getTime() + 60_000) });
       world.clock.advance(59_999);
       expect(await runner.runOnce()).toBe(0);
       world.clock.advance(1);
@@ -63,14 +63,14 @@ describe(`queue runner (${testDatabaseKind})`, () => {
       const runner = world.runner();
       const attempts: TaskContext[] = [];
       const backoff = (attempt: number) => 1_000 * 3 ** attempt; // 3 s, 9 s, …
-      runner.register('flaky', {
+      runner.register(testKind('flaky', {
         backoffMs: backoff,
         run: async (_payload, context) => {
           attempts.push(context);
           if (context.attempt < 3) throw new Error(`boom ${context.attempt}`);
         },
-      });
-      const id = await enqueue(world.database.db, world.clock, { kind: 'flaky', payload: null, maxAttempts: 5 });
+      }));
+      const id = await enqueue(world.database.db, world.clock, spec('flaky'), null, { maxAttempts: 5 });
 
       for (const attempt of [1, 2]) {
         const failedAt = world.clock.now().getTime();
@@ -101,8 +101,8 @@ describe(`queue runner (${testDatabaseKind})`, () => {
 
       // And the runner uses it when the handler has none.
       const runner = world.runner();
-      runner.register('fails', { run: async () => Promise.reject(new Error('no')) });
-      const id = await enqueue(world.database.db, world.clock, { kind: 'fails', payload: null });
+      runner.register(testKind('fails', { run: async () => Promise.reject(new Error('no')) }));
+      const id = await enqueue(world.database.db, world.clock, spec('fails'), null);
       await runner.runOnce();
       const delay = Date.parse((await world.task(id!)).runAt) - world.clock.now().getTime();
       expect(delay).toBeGreaterThanOrEqual(2_500);
@@ -112,14 +112,14 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('becomes DEAD after maxAttempts and is never tried again', async () => {
       const runner = world.runner();
       let runs = 0;
-      runner.register('doomed', {
+      runner.register(testKind('doomed', {
         backoffMs: () => 1_000,
         run: async () => {
           runs++;
           throw new Error(`failure ${runs}`);
         },
-      });
-      const id = await enqueue(world.database.db, world.clock, { kind: 'doomed', payload: null, maxAttempts: 3 });
+      }));
+      const id = await enqueue(world.database.db, world.clock, spec('doomed'), null, { maxAttempts: 3 });
       for (let i = 0; i < 10; i++) {
         await runner.runOnce();
         world.clock.advance(1_000);
@@ -131,13 +131,13 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('a PermanentTaskError makes the task DEAD at once', async () => {
       const runner = world.runner();
       let runs = 0;
-      runner.register('invalid', {
+      runner.register(testKind('invalid', {
         run: async () => {
           runs++;
           throw new PermanentTaskError('payload can never work');
         },
-      });
-      const id = await enqueue(world.database.db, world.clock, { kind: 'invalid', payload: null, maxAttempts: 10 });
+      }));
+      const id = await enqueue(world.database.db, world.clock, spec('invalid'), null, { maxAttempts: 10 });
       await runner.runOnce();
       world.clock.advance(86_400_000);
       expect(await drain(runner)).toBe(0);
@@ -148,7 +148,7 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('whatever a handler throws, however it throws, is its task\'s failure: retried, then DEAD; never the runner\'s', async () => {
       const runner = world.runner();
       const noMessage = Object.create(null) as object; // String() of it throws
-      const handlers: Record<string, Parameters<typeof runner.register>[1]> = {
+      const handlers: Record<string, Parameters<typeof testKind>[1]> = {
         // Not async: throws before any promise exists.
         sync: {
           run: () => {
@@ -170,8 +170,8 @@ describe(`queue runner (${testDatabaseKind})`, () => {
           },
         },
       };
-      for (const [kind, handler] of Object.entries(handlers)) runner.register(kind, handler);
-      const ids = await Promise.all(Object.keys(handlers).map((kind) => enqueue(world.database.db, world.clock, { kind, payload: null, maxAttempts: 2 })));
+      for (const [kind, handler] of Object.entries(handlers)) runner.register(testKind(kind, handler));
+      const ids = await Promise.all(Object.keys(handlers).map((kind) => enqueue(world.database.db, world.clock, spec(kind), null, { maxAttempts: 2 })));
       expect(await runner.runOnce()).toBe(4);
       const first = await Promise.all(ids.map((id) => world.task(id!)));
       expect(first.map((t) => [t.kind, t.status, t.attempts, t.lockedBy])).toEqual(Object.keys(handlers).map((kind) => [kind, 'PENDING', 1, null]));
@@ -181,10 +181,20 @@ describe(`queue runner (${testDatabaseKind})`, () => {
       expect((await Promise.all(ids.map((id) => world.task(id!)))).map((t) => [t.status, t.attempts])).toEqual(ids.map(() => ['DEAD', 2]));
     });
 
-    it('a task of a kind nobody handles is DEAD, not retried forever', async () => {
-      const id = await enqueue(world.database.db, world.clock, { kind: 'unknown.kind', payload: null });
-      expect(await world.runner().runOnce()).toBe(1);
-      expect(await world.task(id!)).toMatchObject({ status: 'DEAD', lastError: expect.stringContaining('unknown.kind') });
+    it('a task of a kind this process does not know waits, PENDING, for a process that knows it', async () => {
+      const id = await enqueue(world.database.db, world.clock, spec('unknown.kind'), null);
+      const unaware = world.runner();
+      unaware.register(testKind('other.kind', { run: async () => undefined }));
+      world.clock.advance(86_400_000);
+      expect(await unaware.runOnce()).toBe(0);
+      expect(await world.task(id!)).toMatchObject({ status: 'PENDING', attempts: 0, lockedBy: null, lastError: null });
+
+      const aware = world.runner();
+      const ran: unknown[] = [];
+      aware.register(testKind('unknown.kind', { run: async (payload) => void ran.push(payload) }));
+      expect(await aware.runOnce()).toBe(1);
+      expect(ran).toEqual([null]);
+      expect(await world.task(id!)).toMatchObject({ status: 'DONE', attempts: 1 });
     });
   });
 
@@ -193,30 +203,30 @@ describe(`queue runner (${testDatabaseKind})`, () => {
       const runner = world.runner();
       const payloads: unknown[] = [];
       let release = () => undefined as void;
-      runner.register('sync', {
+      runner.register(testKind('sync', {
         run: async (payload) => {
           payloads.push(payload);
           if (payload === 1) await new Promise<void>((resolve) => (release = resolve));
         },
-      });
+      }));
       const db = world.database.db;
-      const first = await enqueue(db, world.clock, { kind: 'sync', payload: 1, dedupeKey: 'sync:acme' });
+      const first = await enqueue(db, world.clock, spec('sync'), 1, { key: 'sync:acme' });
       expect(first).toEqual(expect.any(String));
-      expect(await enqueue(db, world.clock, { kind: 'sync', payload: 2, dedupeKey: 'sync:acme' })).toBeNull();
+      expect(await enqueue(db, world.clock, spec('sync'), 2, { key: 'sync:acme' })).toBeNull();
       // Other keys are independent.
-      const other = await enqueue(db, world.clock, { kind: 'sync', payload: 3, dedupeKey: 'sync:globex' });
+      const other = await enqueue(db, world.clock, spec('sync'), 3, { key: 'sync:globex' });
       expect(other).toEqual(expect.any(String));
 
       // While RUNNING it is still unfinished.
       const round = runner.runOnce();
       await expect.poll(() => payloads).toContain(1);
       expect((await world.task(first!)).status).toBe('RUNNING');
-      expect(await enqueue(db, world.clock, { kind: 'sync', payload: 4, dedupeKey: 'sync:acme' })).toBeNull();
+      expect(await enqueue(db, world.clock, spec('sync'), 4, { key: 'sync:acme' })).toBeNull();
       release();
       await round;
 
       expect((await world.task(first!)).status).toBe('DONE');
-      const again = await enqueue(db, world.clock, { kind: 'sync', payload: 5, dedupeKey: 'sync:acme' });
+      const again = await enqueue(db, world.clock, spec('sync'), 5, { key: 'sync:acme' });
       expect(again).toEqual(expect.any(String));
       expect(again).not.toBe(first);
       await runner.runOnce();
@@ -229,14 +239,14 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('ensureRecurring makes one task however often it is called; it runs once per period', async () => {
       const runner = world.runner();
       const ranAt: string[] = [];
-      runner.register('tick', { repeatEveryMs: 60_000, run: async () => void ranAt.push(world.clock.now().toISOString()) });
+      runner.register(testKind('tick', { repeatEveryMs: 60_000, run: async () => void ranAt.push(world.clock.now().toISOString()) }));
       const t0 = world.clock.now().getTime();
-      await ensureRecurring(world.database.db, world.clock, 'tick');
-      await ensureRecurring(world.database.db, world.clock, 'tick');
+      await ensureRecurring(world.database.db, world.clock, { name: 'tick', payload: noPayload });
+      await ensureRecurring(world.database.db, world.clock, { name: 'tick', payload: noPayload });
 
       expect(await drain(runner)).toBe(1);
       // Started again from another process after it ran: still one task.
-      await ensureRecurring(world.database.db, world.clock, 'tick');
+      await ensureRecurring(world.database.db, world.clock, { name: 'tick', payload: noPayload });
       expect(await world.tasks()).toHaveLength(1);
 
       world.clock.advance(59_999);
@@ -254,14 +264,14 @@ describe(`queue runner (${testDatabaseKind})`, () => {
     it('a failing recurring task backs off, and its next success restarts the period', async () => {
       const runner = world.runner();
       let runs = 0;
-      runner.register('sweep', {
+      runner.register(testKind('sweep', {
         repeatEveryMs: 3_600_000,
         backoffMs: () => 10_000,
         run: async () => {
           if (++runs === 1) throw new Error('database busy');
         },
-      });
-      await ensureRecurring(world.database.db, world.clock, 'sweep');
+      }));
+      await ensureRecurring(world.database.db, world.clock, { name: 'sweep', payload: noPayload });
       expect(await drain(runner)).toBe(1);
       expect((await world.tasks())[0]).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'database busy' });
       world.clock.advance(10_000);

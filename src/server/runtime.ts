@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
+import { eventSubscribers } from '../events/subscribers.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { QueueRunner } from '../queue/runner.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
@@ -18,7 +19,8 @@ export async function createDeps(config: Config, clock: Clock = systemClock, dat
     clock,
     keys: new KeyResolver(db.db),
     rateLimiter: new RateLimiter(db.db, clock),
-    queue: new QueueRunner(db.db, db.kind, clock),
+    queue: new QueueRunner(db.db, db.kind, clock, console, { shutdownGraceMs: config.shutdownGraceMs }),
+    events: eventSubscribers(db.db),
   };
   registerTaskHandlers(deps);
   return deps;

@@ -37,11 +37,14 @@ export async function serve(config: Config): Promise<void> {
     const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
     // Running requests and tasks get the grace period; a client still sending its request, or a
     // task stuck on a receiver, must not hold the exit for ever.
-    const drained = await settlesWithin(config.shutdownGraceMs, Promise.all([app.close(), deps.queue.stop()]), app.log);
+    // The runner aborts its tasks' signals once the grace is over, and gives them a moment more.
+    const tasksStopped = deps.queue.stop(config.shutdownGraceMs);
+    const drained = await settlesWithin(config.shutdownGraceMs, Promise.all([app.close(), tasksStopped]), app.log);
     clearInterval(reaper);
     if (!drained) {
-      app.log.warn({ graceMs: config.shutdownGraceMs }, 'grace period over: closing the remaining connections; unfinished tasks run again once their lease ends');
+      app.log.warn({ graceMs: config.shutdownGraceMs }, 'grace period over: closing the remaining connections and aborting the tasks still running (they run again elsewhere)');
       app.server.closeAllConnections();
+      await settlesWithin(DATABASE_CLOSE_MS, tasksStopped, app.log);
     }
     // A task still running may hold a database connection, which closing would wait for.
     if (!(await settlesWithin(DATABASE_CLOSE_MS, deps.database.close(), app.log))) app.log.warn('the database did not close in time');

@@ -3,10 +3,10 @@ import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
 import { storableText } from '../db/storable-text.ts';
-import { PermanentTaskError, type TaskContext, type TaskHandler } from '../queue/runner.ts';
+import { PermanentTaskError, type TaskContext, type TaskKind, taskKind } from '../queue/task-kind.ts';
 import { AttemptLog } from './attempt-log.ts';
 import { circuitState } from './circuit.ts';
-import type { AttemptTrigger, DeliverTaskPayload } from './outbox.ts';
+import { type AttemptTrigger, deliverTaskPayload, type DeliverTaskPayload, WEBHOOK_DELIVER_TASK } from './outbox.ts';
 import { DeliveryLoader, type OwnerKeyState } from './delivery-loader.ts';
 import { type AttemptRecord, type DeliveryRow, parkDelivery, recordAttempts, setDeliveryStatus, type WebhookRow } from './repository.ts';
 import { type AttemptOutcome, sendDelivery } from './sender.ts';
@@ -30,6 +30,9 @@ export function webhookBackoffMs(attempt: number): number {
   const step = Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(step * (0.5 + Math.random() * 0.5));
 }
+
+/** Deliveries one process sends at once (the sender keeps as many sockets per receiver). */
+export const WEBHOOK_DELIVERY_CONCURRENCY = 100;
 
 /** Thrown to make the runner retry (or give up after the last attempt). */
 export class DeliveryFailed extends Error {}
@@ -74,12 +77,6 @@ export async function attemptDelivery(deps: DeliveryDeps, delivery: DeliveryRow,
   return { ...outcome, attemptId };
 }
 
-function parsePayload(payload: unknown): DeliverTaskPayload {
-  const p = payload as Partial<DeliverTaskPayload> | null;
-  if (!p || typeof p.deliveryId !== 'string') throw new Error('webhook.deliver task without a deliveryId');
-  return { deliveryId: p.deliveryId, trigger: p.trigger === 'REDELIVERY' ? 'REDELIVERY' : 'AUTOMATIC' };
-}
-
 /** Whether the ATS key owning a webhook is valid at `now` (a company webhook has no owning key). */
 export function ownerKeyValid(ownerKey: OwnerKeyState | null, now: string): boolean {
   if (!ownerKey) return true;
@@ -94,13 +91,16 @@ export function ownerKeyValid(ownerKey: OwnerKeyState | null, now: string): bool
  * delivery already finished (a re-run after a crash between the attempt and the task's
  * completion) sends nothing again.
  */
-export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
+export function webhookDeliveryKind(base: DeliveryDeps): TaskKind<DeliverTaskPayload> {
   const deps: DeliveryDeps = { ...base, log: base.log ?? new AttemptLog(base.db) };
   const loader = new DeliveryLoader(base.db);
-  return {
+  return taskKind({
+    name: WEBHOOK_DELIVER_TASK,
+    payload: deliverTaskPayload,
     backoffMs: webhookBackoffMs,
-    async run(payload: unknown, context: TaskContext) {
-      const { deliveryId, trigger } = parsePayload(payload);
+    // Deliveries wait on receivers, not on this process: many at once, as many as the sender keeps sockets per receiver.
+    concurrency: WEBHOOK_DELIVERY_CONCURRENCY,
+    async run({ deliveryId, trigger }: DeliverTaskPayload, context: TaskContext) {
       for (;;) {
         const found = await loader.load(deliveryId);
         if (!found) return;
@@ -123,5 +123,5 @@ export function webhookDeliveryHandler(base: DeliveryDeps): TaskHandler {
         return;
       }
     },
-  };
+  });
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Clock } from '../core/clock.ts';
 import { newId } from '../core/ids.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueue } from '../queue/enqueue.ts';
+import type { TaskKindSpec } from '../queue/task-kind.ts';
 import type { EventType } from './events.ts';
 import type { DeliveryRow, WebhookRow } from './repository.ts';
 
@@ -11,10 +13,14 @@ export const WEBHOOK_DELIVER_TASK = 'webhook.deliver';
 export type AttemptTrigger = 'AUTOMATIC' | 'REDELIVERY' | 'TEST';
 
 /** The queued work: which delivery, and why (a redelivery is one attempt, without retries). */
-export interface DeliverTaskPayload {
-  deliveryId: string;
-  trigger: Exclude<AttemptTrigger, 'TEST'>;
-}
+export const deliverTaskPayload = z.object({
+  deliveryId: z.string(),
+  trigger: z.enum(['AUTOMATIC', 'REDELIVERY']).catch('AUTOMATIC'),
+});
+export type DeliverTaskPayload = z.infer<typeof deliverTaskPayload>;
+
+/** What enqueueing a delivery needs of the `webhook.deliver` kind (its handler: `webhookDeliveryKind`). */
+export const webhookDeliverTask: TaskKindSpec<DeliverTaskPayload> = { name: WEBHOOK_DELIVER_TASK, payload: deliverTaskPayload };
 
 export interface EventForDelivery {
   type: EventType;
@@ -54,9 +60,7 @@ export function newDeliveryRow(clock: Clock, webhook: Pick<WebhookRow, 'id'>, ev
  */
 export async function enqueueDelivery(trx: Kysely<DB>, clock: Clock, delivery: Pick<DeliveryRow, 'id' | 'interviewId'>, webhook: Pick<WebhookRow, 'id' | 'maxRetries'>, trigger: DeliverTaskPayload['trigger'] = 'AUTOMATIC'): Promise<void> {
   const payload: DeliverTaskPayload = { deliveryId: delivery.id, trigger };
-  await enqueue(trx, clock, {
-    kind: WEBHOOK_DELIVER_TASK,
-    payload,
+  await enqueue(trx, clock, webhookDeliverTask, payload, {
     orderingKey: `${webhook.id}:${delivery.interviewId ?? delivery.id}`,
     // A redelivery makes one attempt; the second is there only for a worker that died mid-attempt.
     maxAttempts: trigger === 'REDELIVERY' ? 2 : webhook.maxRetries + 1,

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import type { DB, WebhookDeliveryStatus } from '../db/schema.ts';
+import { noPayload } from '../queue/recurring.ts';
+import { taskKind } from '../queue/task-kind.ts';
 
 export const DELIVERY_RETENTION_TASK = 'webhooks.purge-deliveries';
 export const DELIVERY_RETENTION_EVERY_MS = 3600_000;
@@ -21,5 +23,16 @@ export async function purgeOldDeliveries(db: Kysely<DB>, clock: Clock): Promise<
     await trx.deleteFrom('webhookAttempts').where('deliveryId', 'in', old).execute();
     const result = await trx.deleteFrom('webhookDeliveries').where('createdAt', '<', cutoff).where('status', 'in', PURGED).executeTakeFirst();
     return Number(result.numDeletedRows);
+  });
+}
+
+/** Hourly: removes deliveries past their retention. */
+export function deliveryRetentionKind(db: Kysely<DB>, clock: Clock) {
+  return taskKind({
+    name: DELIVERY_RETENTION_TASK,
+    payload: noPayload,
+    repeatEveryMs: DELIVERY_RETENTION_EVERY_MS,
+    concurrency: 1,
+    run: async () => void (await purgeOldDeliveries(db, clock)),
   });
 }

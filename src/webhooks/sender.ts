@@ -29,8 +29,8 @@ const DRAIN_LIMIT = 64 * 1024;
 export const USER_AGENT = 'interviewd-webhooks/1.0';
 
 // Connections are kept alive and reused: a receiver gets many deliveries. As many may stay open
-// per receiver as the runner sends at once (its batch), or a busy receiver's connections would be
-// closed and reopened on every round.
+// per receiver as the runner sends at once (WEBHOOK_DELIVERY_CONCURRENCY), or a busy receiver's
+// connections would be closed and reopened on every round.
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 100, maxFreeSockets: 100, timeout: 60_000 };
 const agents = { 'http:': new http.Agent(AGENT_OPTIONS), 'https:': new https.Agent(AGENT_OPTIONS) };
 

@@ -11,7 +11,7 @@ import { appendTranscriptTurns, findInterviewForUpdate, type StoredTranscriptTur
 import type { TranscriptTurn } from '../schema.ts';
 import { moveInterview } from '../transitions.ts';
 import type { AnalysisTarget } from './analyse.ts';
-import { enqueueAnalysis } from './task.ts';
+import { ANALYSE_TASK } from './task.ts';
 
 /** One scripted turn: who, what, how many seconds it lasted, and the plan question an interviewer turn asks. */
 export type ScriptedTurn = [role: TranscriptTurn['role'], text: string, seconds: number, questionIndex?: number];
@@ -56,13 +56,15 @@ export async function completedInterview(
 export const idsOf = (interview: CompletedInterview, role: TranscriptTurn['role']) => interview.turns.filter((t) => t.role === role).map((t) => t.id);
 
 /**
- * Queues the analysis task and lets the server's queue run it to the end: each time an attempt
- * failed, the clock moves to when the back-off lets the next one run. Answers the task's row.
+ * Lets the server's queue run the analysis task that completing the interview enqueued (the
+ * `interview.completed` subscriber) to the end: each time an attempt failed, the clock moves to
+ * when the back-off lets the next one run. Answers the task's row.
  */
 export async function runAnalysisTask(server: TestServer, clock: ManualClock, target: AnalysisTarget) {
   const { db } = server.deps.database;
-  const id = await enqueueAnalysis(db, clock, target);
-  expect(id, 'an unfinished analysis task of this interview already exists').not.toBeNull();
+  const tasks = await db.selectFrom('queueTasks').select('id').where('kind', '=', ANALYSE_TASK).where('payload', 'like', `%${target.interviewId}%`).execute();
+  expect(tasks, 'completing the interview enqueued exactly one analysis task').toHaveLength(1);
+  const id = tasks[0]?.id;
   server.deps.queue.wake();
   let attempts = 0;
   for (;;) {

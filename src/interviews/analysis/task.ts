@@ -3,15 +3,14 @@
  * handler, in one place. It is meant to run for every `interview.completed`.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { enqueue } from '../../queue/enqueue.ts';
-import { PermanentTaskError, type TaskHandler } from '../../queue/runner.ts';
+import { type EventTaskPayload, eventTaskPayload } from '../../events/subscribers.ts';
+import { type TaskKind, taskKind, type TaskKindSpec } from '../../queue/task-kind.ts';
 import { createModelClient } from '../runtime/brains/model.ts';
 import { modelEvaluatorOptions } from '../runtime/evaluator/index.ts';
-import { analyseCompletedInterview, type AnalysisDeps, type AnalysisTarget } from './analyse.ts';
+import { analyseCompletedInterview, type AnalysisDeps } from './analyse.ts';
 
 export const ANALYSE_TASK = 'interview.analyse';
 
@@ -20,8 +19,6 @@ export const ANALYSE_TASK = 'interview.analyse';
  * malformed answer is asked again at once); the attempts, minutes apart, ride out an outage.
  */
 export const ANALYSE_MAX_ATTEMPTS = 4;
-
-export const AnalyseTaskPayload = z.object({ companyId: z.string().min(1), interviewId: z.string().min(1) });
 
 /** 30 s, 2 min, 8 min … (at most an hour), each 50–100 % of that. */
 export function analysisBackoffMs(attempt: number): number {
@@ -34,23 +31,16 @@ export function analysisDeps(db: Kysely<DB>, clock: Clock, llm: Config['llm']): 
   return { db, clock, model: llm ? modelEvaluatorOptions(llm, createModelClient(llm)) : null };
 }
 
-export function analysisTaskHandler(deps: AnalysisDeps): TaskHandler {
-  return {
-    backoffMs: analysisBackoffMs,
-    async run(payload, context) {
-      const parsed = AnalyseTaskPayload.safeParse(payload);
-      if (!parsed.success) throw new PermanentTaskError(`${ANALYSE_TASK}: malformed payload`);
-      await analyseCompletedInterview(deps, parsed.data, { attempt: context.attempt, maxAttempts: context.maxAttempts });
-    },
-  };
-}
+/** What subscribing the analysis to `interview.completed` needs (its handler: `analyseKind`). */
+export const analyseTask: TaskKindSpec<EventTaskPayload> = { name: ANALYSE_TASK, payload: eventTaskPayload, maxAttempts: ANALYSE_MAX_ATTEMPTS };
 
-/** Queues the analysis of an interview; inside the transaction that completed it. One unfinished task per interview. */
-export function enqueueAnalysis(db: Kysely<DB>, clock: Clock, target: AnalysisTarget): Promise<string | null> {
-  return enqueue(db, clock, {
-    kind: ANALYSE_TASK,
-    payload: { companyId: target.companyId, interviewId: target.interviewId },
-    dedupeKey: `${ANALYSE_TASK}:${target.interviewId}`,
-    maxAttempts: ANALYSE_MAX_ATTEMPTS,
+/** The analysis of a completed interview, as an internal subscriber of `interview.completed`. */
+export function analyseKind(deps: AnalysisDeps): TaskKind<EventTaskPayload> {
+  return taskKind({
+    ...analyseTask,
+    backoffMs: analysisBackoffMs,
+    async run({ companyId, interviewId }, context) {
+      await analyseCompletedInterview(deps, { companyId, interviewId }, { attempt: context.attempt, maxAttempts: context.maxAttempts, signal: context.signal });
+    },
   });
 }
