@@ -9,7 +9,7 @@ import { createWebhookAt } from '../../../test/webhook-helpers.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { MODEL_FAILED_NOTE } from '../runtime/evaluator/input.ts';
 import { RULES_REASONING } from '../runtime/evaluator/rules.ts';
-import { completedInterview, deliveriesOf, runAnalysisTask } from './analysis.test-helpers.ts';
+import { completedInterview, deliveriesOf, enqueueAnalysisTask, runAnalysisTask } from './analysis.test-helpers.ts';
 
 const QUESTIONS = ['Tell me about a system you scaled.', 'How do you test?', 'Why this team?'];
 
@@ -95,20 +95,27 @@ describe('analysis without a model', () => {
 
   it('leaves alone an interview of another company, one not completed, and a deleted one', async () => {
     const completed = await completedInterview(server, acme, { focus: 'GENERIC' }, [['agent', 'Tell me about yourself.', 3, 0], ['candidate', 'I build things.', 3]]);
+    expect((await runAnalysisTask(server, clock, completed)).status).toBe('DONE');
+    // No public path takes an analysis away: the SQL makes the completed interview unanalysed again.
+    const { db } = server.deps.database;
+    await db.updateTable('interviews').set({ analysis: null }).where('id', '=', completed.interviewId).execute();
+    const unanalysed = async () => (await db.selectFrom('interviews').select('analysis').where('id', '=', completed.interviewId).executeTakeFirstOrThrow()).analysis;
+
     // The task names the company: another company's id does not reach this interview.
-    expect((await runAnalysisTask(server, clock, { companyId: other.id, interviewId: completed.interviewId })).status).toBe('DONE');
-    expect((await acme.api('GET', `/v1/interviews/${completed.interviewId}`)).body.analysis).toBeNull();
+    const foreign = { companyId: other.id, interviewId: completed.interviewId };
+    expect((await runAnalysisTask(server, clock, foreign, await enqueueAnalysisTask(server, clock, foreign))).status).toBe('DONE');
+    expect(await unanalysed()).toBeNull();
 
     const scheduled = await acme.api('POST', '/v1/interviews', { body: { candidate: { firstName: 'Bo', lastName: 'Ek', email: 'bo@example.com' }, agent: { name: 'Generalist', focus: 'GENERIC' } } });
     expect(scheduled.status, scheduled.text).toBe(201);
-    expect((await runAnalysisTask(server, clock, { companyId: acme.id, interviewId: scheduled.body.id })).status).toBe('DONE');
+    const notCompleted = { companyId: acme.id, interviewId: scheduled.body.id as string };
+    expect((await runAnalysisTask(server, clock, notCompleted, await enqueueAnalysisTask(server, clock, notCompleted))).status).toBe('DONE');
     expect((await acme.api('GET', `/v1/interviews/${scheduled.body.id}`)).body).toMatchObject({ status: 'SCHEDULED', analysis: null });
 
     expect((await acme.api('DELETE', `/v1/interviews/${completed.interviewId}`)).status).toBe(200);
-    const task = await runAnalysisTask(server, clock, completed);
+    const task = await runAnalysisTask(server, clock, completed, await enqueueAnalysisTask(server, clock, completed));
     expect([task.status, task.attempts]).toEqual(['DONE', 1]);
-    const row = await server.deps.database.db.selectFrom('interviews').select('analysis').where('id', '=', completed.interviewId).executeTakeFirstOrThrow();
-    expect(row.analysis).toBeNull();
+    expect(await unanalysed()).toBeNull();
     expect(await deliveriesOf(server, completed.interviewId, 'analysis.failed')).toHaveLength(0);
   });
 });

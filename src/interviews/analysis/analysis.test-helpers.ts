@@ -11,7 +11,8 @@ import { appendTranscriptTurns, findInterviewForUpdate, type StoredTranscriptTur
 import type { TranscriptTurn } from '../schema.ts';
 import { moveInterview } from '../transitions.ts';
 import type { AnalysisTarget } from './analyse.ts';
-import { ANALYSE_TASK } from './task.ts';
+import { enqueue } from '../../queue/enqueue.ts';
+import { ANALYSE_TASK, analyseTask } from './task.ts';
 
 /** One scripted turn: who, what, how many seconds it lasted, and the plan question an interviewer turn asks. */
 export type ScriptedTurn = [role: TranscriptTurn['role'], text: string, seconds: number, questionIndex?: number];
@@ -58,13 +59,17 @@ export const idsOf = (interview: CompletedInterview, role: TranscriptTurn['role'
 /**
  * Lets the server's queue run the analysis task that completing the interview enqueued (the
  * `interview.completed` subscriber) to the end: each time an attempt failed, the clock moves to
- * when the back-off lets the next one run. Answers the task's row.
+ * when the back-off lets the next one run. Answers the task's row. `given` runs a task the test
+ * enqueued itself (`enqueueAnalysisTask`) instead.
  */
-export async function runAnalysisTask(server: TestServer, clock: ManualClock, target: AnalysisTarget) {
+export async function runAnalysisTask(server: TestServer, clock: ManualClock, target: AnalysisTarget, given?: string) {
   const { db } = server.deps.database;
-  const tasks = await db.selectFrom('queueTasks').select('id').where('kind', '=', ANALYSE_TASK).where('payload', 'like', `%${target.interviewId}%`).execute();
-  expect(tasks, 'completing the interview enqueued exactly one analysis task').toHaveLength(1);
-  const id = tasks[0]?.id;
+  let id = given;
+  if (id === undefined) {
+    const tasks = await db.selectFrom('queueTasks').select('id').where('kind', '=', ANALYSE_TASK).where('payload', 'like', `%${target.interviewId}%`).execute();
+    expect(tasks, 'completing the interview enqueued exactly one analysis task').toHaveLength(1);
+    id = tasks[0]?.id;
+  }
   server.deps.queue.wake();
   let attempts = 0;
   for (;;) {
@@ -81,6 +86,14 @@ export async function runAnalysisTask(server: TestServer, clock: ManualClock, ta
     clock.set(task.runAt);
     server.deps.queue.wake();
   }
+}
+
+/** An analysis task for any target, as if an `interview.completed` event had named it. */
+export async function enqueueAnalysisTask(server: TestServer, clock: ManualClock, target: AnalysisTarget): Promise<string> {
+  const payload = { eventId: newId(), type: 'interview.completed' as const, ...target };
+  const id = await enqueue(server.deps.database.db, clock, analyseTask, payload, { key: `test:${payload.eventId}` });
+  if (id === null) throw new Error('the analysis task was not enqueued');
+  return id;
 }
 
 /** The webhook deliveries recorded for an interview's events of one type (recorded with the event, in its transaction). */
