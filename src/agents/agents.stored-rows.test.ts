@@ -127,6 +127,16 @@ describe('agents shaped from their columns', () => {
     expect((await acme.api('GET', `/v1/agents/${created.id}`)).body).toStrictEqual(created);
   });
 
+  it('answers INTERNAL_ERROR, not the client\'s INVALID_JSON, for a stored JSON column that does not parse', async () => {
+    const created = (await acme.api('POST', '/v1/agents', { body: { name: 'Broken metadata' } })).body;
+    await server.deps.database.db.updateTable('agents').set({ metadata: '{not json' }).where('id', '=', created.id).execute();
+    const answer = await acme.api('GET', `/v1/agents/${created.id}`, { headers: { 'x-request-id': 'unparseable-metadata' } });
+    expect(answer.status).toBe(500);
+    expect(envelopeError(answer).code).toBe('INTERNAL_ERROR');
+    expect(log.lines.find((l) => l.reqId === 'unparseable-metadata' && l.level === 50)).toMatchObject({ msg: 'unhandled error', err: expect.objectContaining({ type: 'SyntaxError' }) });
+    await server.deps.database.db.updateTable('agents').set({ metadata: '{}' }).where('id', '=', created.id).execute();
+  });
+
   it('does the same for any resource: a job status written by SQL', async () => {
     const job = (await acme.api('POST', '/v1/jobs', { body: { title: 'Engineer', description: 'Builds things.' } })).body;
     await server.deps.database.db.updateTable('jobs').set({ status: 'ARCHIVED_BY_HAND' }).where('id', '=', job.id).execute();

@@ -33,7 +33,9 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
   }
   // Recursion over a pathologically nested body: the input's fault, not ours.
   if (error instanceof RangeError && error.message.includes('call stack')) return errors.validation([{ path: '', message: 'the request body is nested too deeply', code: 'too_deep' }]);
-  if (error instanceof SyntaxError || error.statusCode === 400) {
+  // Only an error that says it is the request's (a 400): a SyntaxError of our own, say JSON.parse of
+  // a stored column an operator broke, is ours to log, not the client's to fix.
+  if (error.statusCode === 400) {
     if (error.message.includes('JSON') || error.name === 'SyntaxError') return errors.invalidJson(error.message);
     return errors.validation([{ path: '', message: error.message, code: error.code ?? 'bad_request' }]);
   }
