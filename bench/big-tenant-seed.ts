@@ -1,6 +1,6 @@
 // The seed of bench/big-tenant.ts: one company with many agents, another with a few, a key for
 // each. Rows go in by direct SQL, in batches inside transactions, built by the app's own
-// `toAgentRow` (so `api_json` is exactly what the app writes). Runnable alone too:
+// `toAgentRow` (so the rows are exactly what the app writes). Runnable alone too:
 //   node bin/run-ts.mjs bench/big-tenant-seed.ts <DATABASE_URL> [agents]
 import { sql } from 'kysely';
 import { createApiKey } from '../src/auth/api-keys.ts';

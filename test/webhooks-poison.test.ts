@@ -82,7 +82,7 @@ describe(`a poisonous webhook header (${testDatabaseKind})`, () => {
     const [deliveryId] = await database.db.transaction().execute((trx) =>
       fanOutEvent(trx, systemClock, { type: 'interview.started', companyId, interviewId, data: interviewData(companyId, interviewId) }),
     );
-    expect(deliveryId).toBeDefined();
+    expect(deliveryId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
     const server = await start();
     const api = server.api(key);

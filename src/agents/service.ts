@@ -7,8 +7,7 @@ import { companyTransaction } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
-import type { RenderedJson } from '../core/rendered-json.ts';
-import { findAgentForResponse, findAgentRowForUpdate, insertAgentRow, listAgentPage, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
+import { findAgentRow, findAgentRowForUpdate, insertAgentRow, listAgentRows, replaceAgentRow, softDeleteAgentRow, toAgent } from './repository.ts';
 import { agentRuleIssues, phoneNumberIssues } from './rules.ts';
 import type { Agent, AgentListQuery, CreateAgentInput, UpdateAgentInput } from './schema.ts';
 
@@ -29,16 +28,16 @@ export function createAgent(clock: Clock, ctx: CompanyContext, input: CreateAgen
   return companyTransaction(clock, ctx, (scope, time) => insertAgent(scope, time, input));
 }
 
-export async function getAgent(ctx: CompanyContext, id: string): Promise<RenderedJson<Agent>> {
-  const agent = await findAgentForResponse(ctx.scope, id);
-  if (!agent) throw errors.notFound('agent', id);
-  return agent;
+export async function getAgent(ctx: CompanyContext, id: string): Promise<Agent> {
+  const row = await findAgentRow(ctx.scope, id);
+  if (!row) throw errors.notFound('agent', id);
+  return toAgent(row);
 }
 
 export async function listAgents(ctx: CompanyContext, query: AgentListQuery): Promise<Page<Agent>> {
   return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
-    const { items, total } = await listAgentPage(ctx.scope.in(db), query);
-    return toPage(items, total, query);
+    const { rows, total } = await listAgentRows(ctx.scope.in(db), query);
+    return toPage(rows.map(toAgent), total, query);
   });
 }
 

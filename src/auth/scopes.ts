@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Contract §3.2. */
 export const SCOPES = [
   ...(['agents', 'candidates', 'jobs', 'interviews'] as const).flatMap((r) => [`read:${r}`, `write:${r}`, `delete:${r}`] as const),
@@ -8,8 +6,6 @@ export const SCOPES = [
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
-
-export const ScopeSchema = z.enum(SCOPES);
 
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);

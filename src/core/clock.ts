@@ -20,8 +20,3 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
-
-/** ISO 8601 in UTC with milliseconds and `Z`, the only timestamp format stored and served. */
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
-}

@@ -1,6 +1,5 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Clock } from '../core/clock.ts';
-import { RenderedJson } from '../core/rendered-json.ts';
 import type { ListQuery, Page } from '../http/pagination.ts';
 import type { DB } from './schema.ts';
 
@@ -75,8 +74,7 @@ function isFeedRead(query: Pick<ListQuery, 'sort' | 'updatedSince'>): boolean {
 }
 
 function latestUpdatedAt(page: Page<{ updatedAt: string }>): string | undefined {
-  const items = page.data instanceof RenderedJson ? (JSON.parse(page.data.text) as { updatedAt: string }[]) : page.data;
-  return items.reduce<string | undefined>((latest, item) => (latest === undefined || item.updatedAt > latest ? item.updatedAt : latest), undefined);
+  return page.data.reduce<string | undefined>((latest, item) => (latest === undefined || item.updatedAt > latest ? item.updatedAt : latest), undefined);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAgentPage } from '../agents/repository.ts';
+import { listAgentRows } from '../agents/repository.ts';
 import { CreateAgentBody, type AgentListQuery } from '../agents/schema.ts';
 import { insertAgent } from '../agents/service.ts';
 import { ManualClock } from '../core/clock.ts';
@@ -54,8 +54,8 @@ describe('list pages', () => {
   afterAll(() => server.close());
 
   const agentIds = async (query: Partial<AgentListQuery>) => {
-    const page = await listAgentPage(scope, { ...firstPage, ...query } as AgentListQuery);
-    return { ids: (JSON.parse(page.items.text) as { id: string }[]).map((a) => a.id), total: page.total };
+    const page = await listAgentRows(scope, { ...firstPage, ...query } as AgentListQuery);
+    return { ids: page.rows.map((a) => a.id), total: page.total };
   };
 
   it('answer while a transaction holds the serving connection: every row committed before, none of its uncommitted ones', async () => {
@@ -107,7 +107,7 @@ describe('list pages', () => {
       const [onThreads, onServing] = [new TenantScope(threads.db, acme.id), new TenantScope(serving.db, acme.id)];
       for (const query of [{}, { search: 'kotlin', page: 2, limit: 3 }, { page: 50 }, { updatedSince: '2026-03-01T08:00:05.000Z', sort: 'updatedAt' as const }]) {
         const agentQuery = { ...firstPage, ...query } as AgentListQuery;
-        expect(await listAgentPage(onThreads, agentQuery)).toEqual(await listAgentPage(onServing, agentQuery));
+        expect(await listAgentRows(onThreads, agentQuery)).toEqual(await listAgentRows(onServing, agentQuery));
         const jobQuery = { ...firstPage, ...query } as JobListQuery;
         expect(await listJobRows(onThreads, jobQuery)).toEqual(await listJobRows(onServing, jobQuery));
       }

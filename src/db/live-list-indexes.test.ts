@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { listAgentPage, toAgentRow } from '../agents/repository.ts';
+import { listAgentRows, toAgentRow } from '../agents/repository.ts';
 import type { AgentListQuery } from '../agents/schema.ts';
 import { listCandidateRows } from '../candidates/repository.ts';
 import type { CandidateListQuery } from '../candidates/schema.ts';
@@ -84,9 +84,9 @@ describe('migration 0008: list indexes over live rows', () => {
     }
     expect(found.find((i) => i.name === 'agents_live_created')?.definition).toMatch(/"?company_id"?, "?created_at"?, "?id"?, "?name"?, "?type"?, "?focus"?, "?language"?/);
     // The rows stored before are listed as before: the six live ones of eight, newest first.
-    const agents = await listAgentPage(scope, page as AgentListQuery);
+    const agents = await listAgentRows(scope, page as AgentListQuery);
     expect(agents.total).toBe(6);
-    expect((JSON.parse(agents.items.text) as { name: string }[]).map((a) => a.name)).toEqual(['Agent 6', 'Agent 5', 'Agent 4', 'Agent 2', 'Agent 1', 'Agent 0']);
+    expect(agents.rows.map((a) => a.name)).toEqual(['Agent 6', 'Agent 5', 'Agent 4', 'Agent 2', 'Agent 1', 'Agent 0']);
     expect((await listJobRows(scope, page as JobListQuery)).total).toBe(6);
     expect((await listCandidateRows(scope, page as CandidateListQuery)).total).toBe(6);
     expect((await listInterviewRecords(scope, page as InterviewListQuery)).total).toBe(6);
@@ -97,10 +97,10 @@ describe('migration 0008: list indexes over live rows', () => {
     const sent = captureStatements(database);
     const since = { updatedSince: at(33), sort: 'updatedAt' } as const;
     const lists: [string, () => Promise<unknown>][] = [
-      ['agents', () => listAgentPage(scope, { ...page, search: 'agent', type: 'ONLINE', focus: 'SCREENING', language: 'EN' } as AgentListQuery)],
-      ['agents', () => listAgentPage(scope, { ...page, ...since } as AgentListQuery)],
-      ['agents', () => listAgentPage(scope, { ...page, page: 3, limit: 2 } as AgentListQuery)],
-      ['agents', () => listAgentPage(scope, { ...page, page: 9 } as AgentListQuery)],
+      ['agents', () => listAgentRows(scope, { ...page, search: 'agent', type: 'ONLINE', focus: 'SCREENING', language: 'EN' } as AgentListQuery)],
+      ['agents', () => listAgentRows(scope, { ...page, ...since } as AgentListQuery)],
+      ['agents', () => listAgentRows(scope, { ...page, page: 3, limit: 2 } as AgentListQuery)],
+      ['agents', () => listAgentRows(scope, { ...page, page: 9 } as AgentListQuery)],
       ['jobs', () => listJobRows(scope, { ...page, status: 'OPEN', search: 'job' } as JobListQuery)],
       ['jobs', () => listJobRows(scope, { ...page, ...since, page: 2, limit: 2 } as JobListQuery)],
       ['candidates', () => listCandidateRows(scope, { ...page, status: 'APPLIED', search: 'ada' } as CandidateListQuery)],

@@ -11,6 +11,7 @@ import { agentsApiJson } from './migrations/0007-agents-api-json.ts';
 import { liveListIndexes } from './migrations/0008-live-list-indexes.ts';
 import { feedClocks } from './migrations/0009-feed-clocks.ts';
 import { interviewSessions } from './migrations/0010-interview-sessions.ts';
+import { dropAgentsApiJson } from './migrations/0011-drop-agents-api-json.ts';
 import { queueKinds } from './migrations/0012-queue-kinds.ts';
 
 /**
@@ -29,6 +30,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0008_live_list_indexes': liveListIndexes,
     '0009_feed_clocks': feedClocks,
     '0010_interview_sessions': interviewSessions,
+    '0011_drop_agents_api_json': dropAgentsApiJson(kind),
     '0012_queue_kinds': queueKinds,
   };
 }

@@ -1,11 +1,8 @@
 import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { ListQuery } from '../http/pagination.ts';
-import { RenderedJson } from '../core/rendered-json.ts';
 import { literalLimit } from './literal-limit.ts';
 import { listDatabaseOf } from './database.ts';
-import { PreparedQuery } from './prepared-query.ts';
 import type { DB } from './schema.ts';
-import type { TenantScope } from './tenant-scope.ts';
 
 /*
  * Every list page runs here, and its statements go where they cannot stall the server: on SQLite
@@ -23,8 +20,13 @@ import type { TenantScope } from './tenant-scope.ts';
 /**
  * One page of a list query, in a total order (sort column, then id), plus the total count.
  * `base` must already hold the tenant scope and the filters; `db` is what it was built on (the
- * root database or a transaction), where the statement runs unless a reader thread takes it. The
- * total comes with the page from one statement (see PreparedPage).
+ * root database or a transaction), where the statement runs unless a reader thread takes it.
+ *
+ * The page and the total come from one statement: the count is an uncorrelated subquery, which
+ * both databases evaluate once per statement. One round trip instead of two, and the total is
+ * counted in the same snapshot as the page (two statements on two pooled connections could see
+ * different commits). Only a page past the end, which has no row to carry the total, asks for the
+ * count alone.
  */
 export async function fetchPage<TB extends keyof DB, Row>(
   db: Kysely<DB>,
@@ -63,64 +65,3 @@ async function pageTotal(carried: number | null | undefined, offset: number, cou
 
 /** The column that carries the total beside a page's rows (no table has a column of that name). */
 const PAGE_TOTAL = 'pageTotal';
-
-interface PageArgs {
-  sort: ListQuery['sort'];
-  order: ListQuery['order'];
-  limit: number;
-  offset: number;
-  idsFirst: boolean;
-  updatedSince: string | undefined;
-}
-
-// Kysely's builder types do not survive a generic table parameter; the page code only needs these.
-type AnySelect = SelectQueryBuilder<DB, keyof DB, object>;
-
-/**
- * `fetchPage` as prepared queries (src/db/prepared-query.ts), with each item's JSON read from the
- * column that keeps it rendered (`rendered`, src/db/json-rows.ts): the filters are built once per
- * shape through the tenant scope, and each request only fills in the values. `filtered` receives placeholders for the
- * filter values, so it may test whether a filter is present but must pass the values to the
- * query unchanged (precompute patterns and the like in `args`).
- *
- * The page and the total come from one statement: the count is an uncorrelated subquery, which
- * both databases evaluate once per statement. One round trip instead of two (on PostgreSQL the
- * agents list answered ≈ 40 % more pages, bench/README.md), and the total is counted in the same
- * snapshot as the page (two statements on two pooled connections could see different commits).
- * Only a page past the end, which has no row to carry the total, asks for the count alone.
- */
-export class PreparedPage<A extends object, Item> {
-  readonly #count: PreparedQuery<A & Pick<PageArgs, 'updatedSince'>, { total: number }>;
-  readonly #rows: PreparedQuery<A & PageArgs, { total: number | null; json: string }>;
-
-  constructor(filtered: (scope: TenantScope, args: A) => SelectQueryBuilder<DB, never, object>, rendered: string) {
-    const base = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>): AnySelect => {
-      const query = filtered(scope, args) as unknown as AnySelect;
-      return args.updatedSince === undefined ? query : query.where(sql.ref('updatedAt'), '>=', args.updatedSince);
-    };
-    const count = (scope: TenantScope, args: A & Pick<PageArgs, 'updatedSince'>) => base(scope, args).select(sql<number>`count(*)`.as('total'));
-    const inOrder = <Q extends AnySelect>(qb: Q, args: PageArgs): Q => qb.orderBy(sql.ref(args.sort), args.order).orderBy(sql.ref('id'), args.order) as Q;
-    this.#count = new PreparedQuery(count);
-    this.#rows = new PreparedQuery(
-      (scope, args) => {
-        const page = inOrder(base(scope, args).select([count(scope, args).as('total'), sql.ref<string>(rendered).as('json')]), args);
-        if (!args.idsFirst) return page.limit(literalLimit(args.limit)).offset(args.offset);
-        const ids = inOrder(base(scope, args).select(sql.ref<string>('id').as('id')), args).limit(literalLimit(args.limit)).offset(args.offset);
-        return page.where(sql.ref('id'), 'in', ids);
-      },
-      { inline: ['sort', 'order', 'limit', 'idsFirst'] },
-    );
-  }
-
-  async fetch(scope: TenantScope, args: A, query: ListQuery): Promise<{ items: RenderedJson<Item[]>; total: number }> {
-    // InstantSchema has already normalised updatedSince to the stored form (UTC, ms, Z).
-    const filters = { ...args, updatedSince: query.updatedSince };
-    const offset = (query.page - 1) * query.limit;
-    const pageArgs = { ...filters, sort: query.sort, order: query.order, limit: query.limit, offset, idsFirst: offset > 0 && idsFirst(scope.db) };
-    const reader = listDatabaseOf(scope.db);
-    const { rows } = await reader.executeQuery(this.#rows.compiled(scope, pageArgs));
-    const countAlone = async () => (await reader.executeQuery(this.#count.compiled(scope, filters))).rows[0]?.total;
-    const total = await pageTotal(rows[0]?.total, offset, countAlone);
-    return { items: RenderedJson.array<Item>(rows.map((r) => r.json)), total };
-  }
-}

@@ -3,9 +3,9 @@ import type pg from 'pg';
 
 /*
  * PostgreSQL parses and plans an unnamed statement anew on every query. Kysely sends the same SQL
- * text again and again (prepared queries especially, src/db/prepared-query.ts), so each text a
- * connection runs gets a name and pg prepares it once on that connection, then only binds and
- * executes it: less work for the database server, which shares the machine's cores.
+ * text again and again, so each text a connection runs gets a name and pg prepares it once on that
+ * connection, then only binds and executes it: less work for the database server, which shares the
+ * machine's cores.
  *
  * Prepared statements live on their connection (pg remembers which names it prepared there), so
  * each connection keeps a bounded set, least recently used first: a new text past the bound

@@ -77,8 +77,6 @@ export interface AgentsTable {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
-  /** The agent as the API shows it (src/db/json-rows.ts): written with the row, or rendered by the database when a writer leaves it out. */
-  apiJson: Generated<string>;
 }
 
 export interface JobsTable {

@@ -1,7 +1,6 @@
 import { z, type ZodType } from 'zod';
 import type { CompanyContext } from '../auth/actor.ts';
 import type { Clock } from '../core/clock.ts';
-import type { RenderedJson } from '../core/rendered-json.ts';
 import type { AppDeps, ZodApp } from './app-deps.ts';
 import { CompanyIdQuery, DeletedSchema, IdParamsSchema } from './common-schemas.ts';
 import { type Page, pageSchema } from './pagination.ts';
@@ -10,8 +9,7 @@ import { routeSchema } from './route-docs.ts';
 
 export interface CrudService<Create, Update, Query, Item> {
   create(clock: Clock, ctx: CompanyContext, input: Create): Promise<Item>;
-  /** The item, or the item as JSON text kept rendered (src/db/json-rows.ts). */
-  get(ctx: CompanyContext, id: string): Promise<Item | RenderedJson<Item>>;
+  get(ctx: CompanyContext, id: string): Promise<Item>;
   list(ctx: CompanyContext, query: Query): Promise<Page<Item>>;
   update(clock: Clock, ctx: CompanyContext, id: string, patch: Update): Promise<Item>;
   remove(clock: Clock, ctx: CompanyContext, id: string): Promise<true>;

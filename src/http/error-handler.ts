@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import { AppError, errors } from '../errors/catalogue.ts';
 import { toEnvelope } from '../errors/envelope.ts';
 import { drainRefusedBody } from './refused-body.ts';
+import { ResponseShapeError } from './response-serializer.ts';
 import { toValidationIssues } from './validation-issues.ts';
 
 /** Maps Fastify's own failures to catalogue errors; everything unknown becomes INTERNAL_ERROR. */
@@ -32,7 +33,9 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
   }
   // Recursion over a pathologically nested body: the input's fault, not ours.
   if (error instanceof RangeError && error.message.includes('call stack')) return errors.validation([{ path: '', message: 'the request body is nested too deeply', code: 'too_deep' }]);
-  if (error instanceof SyntaxError || error.statusCode === 400) {
+  // Only an error that says it is the request's (a 400): a SyntaxError of our own, say JSON.parse of
+  // a stored column an operator broke, is ours to log, not the client's to fix.
+  if (error.statusCode === 400) {
     if (error.message.includes('JSON') || error.name === 'SyntaxError') return errors.invalidJson(error.message);
     return errors.validation([{ path: '', message: error.message, code: error.code ?? 'bad_request' }]);
   }
@@ -60,14 +63,25 @@ export function frameworkErrorHandler(clock: Clock) {
   };
 }
 
+/**
+ * A stored value the response schema refuses (docs/decisions.md): what an operator needs to find
+ * and fix the row. The value is cut short: it may be a whole object.
+ */
+function logUnservable(request: FastifyRequest, error: ResponseShapeError): void {
+  const value = JSON.stringify(error.value) ?? String(error.value);
+  request.log.error(
+    { route: `${request.method} ${request.routeOptions.url ?? request.url}`, resourceId: error.resourceId, field: error.path, value: value.length > 200 ? `${value.slice(0, 200)}…` : value, expected: error.expected },
+    'a stored value is outside the response schema: not served',
+  );
+}
+
 /** The one place where an error becomes a status code and the §2 envelope. */
 export function installErrorHandling(app: FastifyInstance, clock: Clock, bodyLimit: number): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     let appError = toAppError(error, bodyLimit, request.headers['content-type']);
-    if (!appError) {
-      request.log.error({ err: error }, 'unhandled error');
-      appError = errors.internal();
-    }
+    if (error instanceof ResponseShapeError) logUnservable(request, error);
+    else if (!appError) request.log.error({ err: error }, 'unhandled error');
+    appError ??= errors.internal();
     await drainRefusedBody(request, reply);
     reply.headers(appError.headers);
     return reply.code(appError.status).send(toEnvelope(appError, clock.now()));

@@ -1,4 +1,3 @@
-import type { RenderedJson } from '../core/rendered-json.ts';
 import { InstantSchema } from './common-schemas.ts';
 import { z, type ZodType } from 'zod';
 
@@ -14,8 +13,7 @@ export const ListQuerySchema = z.object({
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
 export interface Page<T> {
-  /** The items, or the items as JSON texts kept rendered (src/db/json-rows.ts). */
-  data: T[] | RenderedJson<T[]>;
+  data: T[];
   total: number;
   page: number;
   limit: number;
@@ -34,6 +32,6 @@ export function pageSchema<T extends ZodType>(item: T, id: string) {
     .meta({ id });
 }
 
-export function toPage<T>(data: T[] | RenderedJson<T[]>, total: number, query: Pick<ListQuery, 'page' | 'limit'>): Page<T> {
+export function toPage<T>(data: T[], total: number, query: Pick<ListQuery, 'page' | 'limit'>): Page<T> {
   return { data, total, page: query.page, limit: query.limit, totalPages: Math.ceil(total / query.limit) };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AgentSchema } from '../agents/schema.ts';
-import { RenderedJson } from '../core/rendered-json.ts';
 import { ErrorEnvelopeSchema } from '../errors/envelope.ts';
 import { compileResponseSerializer, ResponseShapeError } from './response-serializer.ts';
 
@@ -64,18 +63,18 @@ describe('compileResponseSerializer', () => {
     expect(() => union({ v: true })).toThrow(ResponseShapeError);
   });
 
-  it('writes rendered JSON where an array is declared, as it is, and nothing else', () => {
-    const page = compileResponseSerializer(z.object({ data: z.array(AgentSchema), note: z.string() }));
-    const item = JSON.stringify(agent);
-    const text = page({ data: RenderedJson.array([item, item]), note: '\u0000rendered:0' });
-    expect(JSON.parse(text)).toEqual({ data: [agent, agent], note: '\u0000rendered:0' });
-    expect(page({ data: [agent], note: 'x' })).toBe(`{"data":[${item}],"note":"x"}`);
-  });
-
-  it('answers a response that is all rendered JSON with that text, and a rendered item inside an object as part of it', () => {
-    const item = JSON.stringify(agent);
-    expect(compileResponseSerializer(AgentSchema)(new RenderedJson(item))).toBe(item);
-    const wrapped = compileResponseSerializer(z.object({ agent: AgentSchema }));
-    expect(wrapped({ agent: new RenderedJson(item) })).toBe(`{"agent":${item}}`);
+  it('names the value it refuses and the id of the row around it', () => {
+    const page = compileResponseSerializer(z.object({ data: z.array(AgentSchema) }));
+    const other = { ...agent, id: '0190f0f0-0000-7000-8000-000000000003' };
+    const error = (() => {
+      try {
+        page({ data: [agent, { ...other, focus: 'OTHER' }] });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ResponseShapeError);
+    expect(error).toMatchObject({ path: 'data[1].focus', value: 'OTHER', resourceId: other.id });
   });
 });

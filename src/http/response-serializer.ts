@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { z, type ZodType } from 'zod';
-import { RenderedJson } from '../core/rendered-json.ts';
 
 /*
  * The response side of "schemas written once": each route's response schema is compiled, once, into
@@ -11,10 +9,9 @@ import { RenderedJson } from '../core/rendered-json.ts';
  * 25 µs here (docs/decisions.md, "Performance choices with visible effects"). Schema kinds this
  * does not know (pipes, transforms, unions, dates …) keep zod's own encoder for their subtree.
  *
- * Where an array or an object is declared, the value may also be RenderedJson (JSON text kept
- * rendered, src/db/json-rows.ts): its text goes into the response as it is. The shaper
- * leaves a token in its place that no data can spell (a per-process random nonce), swapped for
- * the text after JSON.stringify.
+ * A value outside the schema (say an enum value an operator's SQL wrote) is never served: the
+ * shaper throws a ResponseShapeError naming the field, the value and the enclosing resource's id,
+ * which the error handler logs and answers as INTERNAL_ERROR (docs/decisions.md).
  */
 
 // The path of a value is only worked out when it fails: a ResponseShapeError gathers it on its way
@@ -23,17 +20,27 @@ type Shape = (value: unknown) => unknown;
 
 export class ResponseShapeError extends Error {
   private readonly segments: string[] = [];
+  /** The `id` of the innermost object around the value that has one: the row to fix. */
+  resourceId: string | undefined;
 
-  constructor(readonly expected: string) {
+  constructor(
+    readonly expected: string,
+    readonly value: unknown,
+  ) {
     super(`response does not match its schema: expected ${expected}`);
     this.name = 'ResponseShapeError';
   }
 
-  /** Called by each enclosing array and object, innermost first. */
-  within(segment: string): ResponseShapeError {
+  /** Where the value stands in the response, as `data[3].focus`. */
+  get path(): string {
+    return this.segments.join('').replace(/^\./, '');
+  }
+
+  /** Called by each enclosing array and object, innermost first; an object passes itself. */
+  within(segment: string, object?: unknown): ResponseShapeError {
     this.segments.unshift(segment);
-    const path = this.segments.join('').replace(/^\./, '');
-    this.message = `response does not match its schema at ${path}: expected ${this.expected}`;
+    if (this.resourceId === undefined && typeof (object as { id?: unknown } | undefined)?.id === 'string') this.resourceId = (object as { id: string }).id;
+    this.message = `response does not match its schema at ${this.path}: expected ${this.expected}`;
     return this;
   }
 }
@@ -54,49 +61,37 @@ function defOf(schema: ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
-const fail = (expected: string): never => {
-  throw new ResponseShapeError(expected);
+const fail = (expected: string, value: unknown): never => {
+  throw new ResponseShapeError(expected, value);
 };
 
-function within(error: unknown, segment: string): unknown {
-  return error instanceof ResponseShapeError ? error.within(segment) : error;
-}
-
-const TOKEN = `\u0000rendered:${randomBytes(16).toString('hex')}:`;
-// The rendered texts of the response being serialised (serialisation is synchronous).
-let rendered: string[] = [];
-
-// The token of the first rendered text: the shaped value when the response is nothing else.
-const WHOLE = `${TOKEN}0`;
-
-/** Where a RenderedJson value stands until JSON.stringify has run. */
-function tokenFor(value: RenderedJson<unknown>): string {
-  return `${TOKEN}${rendered.push(value.text) - 1}`;
+function within(error: unknown, segment: string, object?: unknown): unknown {
+  return error instanceof ResponseShapeError ? error.within(segment, object) : error;
 }
 
 function compile(schema: ZodType): Shape {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
-      return (v) => (typeof v === 'string' ? v : fail('a string'));
+      return (v) => (typeof v === 'string' ? v : fail('a string', v));
     case 'number': {
       const integer = def.format === 'safeint' || (schema as z.ZodNumber).isInt === true;
-      return (v) => (typeof v === 'number' && Number.isFinite(v) && (!integer || Number.isInteger(v)) ? v : fail(integer ? 'an integer' : 'a number'));
+      return (v) => (typeof v === 'number' && Number.isFinite(v) && (!integer || Number.isInteger(v)) ? v : fail(integer ? 'an integer' : 'a number', v));
     }
     case 'boolean':
-      return (v) => (typeof v === 'boolean' ? v : fail('a boolean'));
+      return (v) => (typeof v === 'boolean' ? v : fail('a boolean', v));
     case 'null':
-      return (v) => (v === null ? v : fail('null'));
+      return (v) => (v === null ? v : fail('null', v));
     case 'unknown':
     case 'any':
       return (v) => v;
     case 'enum': {
       const allowed = new Set(Object.values(def.entries ?? {}));
-      return (v) => (allowed.has(v as string) ? v : fail(`one of ${[...allowed].join(', ')}`));
+      return (v) => (allowed.has(v as string) ? v : fail(`one of ${[...allowed].join(', ')}`, v));
     }
     case 'literal': {
       const allowed = new Set(def.values);
-      return (v) => (allowed.has(v) ? v : fail(`the literal ${[...allowed].map((x) => JSON.stringify(x)).join(' or ')}`));
+      return (v) => (allowed.has(v) ? v : fail(`the literal ${[...allowed].map((x) => JSON.stringify(x)).join(' or ')}`, v));
     }
     case 'nullable': {
       const inner = compile(def.innerType as ZodType);
@@ -109,8 +104,7 @@ function compile(schema: ZodType): Shape {
     case 'array': {
       const element = compile(def.element as ZodType);
       return (v) => {
-        if (v instanceof RenderedJson) return tokenFor(v);
-        if (!Array.isArray(v)) return fail('an array');
+        if (!Array.isArray(v)) return fail('an array', v);
         const out = new Array<unknown>(v.length);
         let i = 0;
         try {
@@ -128,7 +122,7 @@ function compile(schema: ZodType): Shape {
       const valueDef = defOf(def.valueType as ZodType);
       // The common case (metadata, details): string keys, any JSON value; JSON.stringify copies it.
       if (keyDef.type === 'string' && (valueDef.type === 'unknown' || valueDef.type === 'any')) {
-        return (v) => (isPlainObject(v) ? v : fail('an object'));
+        return (v) => (isPlainObject(v) ? v : fail('an object', v));
       }
       return zodEncoded(schema);
     }
@@ -148,24 +142,23 @@ function compileObject(shape: Record<string, ZodType>): Shape {
   const reads = keys.map((key, i) => `key = ${JSON.stringify(key)}; const f${i} = s[${i}](v[${JSON.stringify(key)}]);`).join('\n');
   const literal = keys.map((key, i) => `${JSON.stringify(key)}: f${i}`).join(', ');
   const source = `return function shapeObject(v) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('an object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('an object', v);
     let key = '';
     try {
       ${reads}
       return { ${literal} };
     } catch (error) {
-      throw within(error, '.' + key);
+      throw within(error, '.' + key, v);
     }
   };`;
-  const shapeObject = new Function('s', 'fail', 'within', source)(shapes, fail, within) as Shape;
-  return (v) => (v instanceof RenderedJson ? tokenFor(v) : shapeObject(v));
+  return new Function('s', 'fail', 'within', source)(shapes, fail, within) as Shape;
 }
 
 /** Zod's own encoder, for schema kinds the shaper does not compile. */
 function zodEncoded(schema: ZodType): Shape {
   return (v) => {
     const result = z.safeEncode(schema, v as never);
-    if (!result.success) throw new ResponseShapeError(result.error.issues.map((i) => i.message).join('; '));
+    if (!result.success) throw new ResponseShapeError(result.error.issues.map((i) => i.message).join('; '), v);
     return result.data;
   };
 }
@@ -177,18 +170,5 @@ function isPlainObject(v: unknown): boolean {
 /** Compiles a response schema into `(data) => JSON text`. */
 export function compileResponseSerializer(schema: ZodType): (data: unknown) => string {
   const shape = compile(schema);
-  return (data) => {
-    rendered = [];
-    const shaped = shape(data);
-    // The whole response rendered elsewhere (GET of one agent): its text is the answer.
-    if (rendered.length === 1 && shaped === WHOLE) {
-      const text = rendered[0] as string;
-      rendered = [];
-      return text;
-    }
-    let text = JSON.stringify(shaped);
-    for (let i = 0; i < rendered.length; i++) text = text.replace(JSON.stringify(`${TOKEN}${i}`), () => rendered[i] as string);
-    rendered = [];
-    return text;
-  };
+  return (data) => JSON.stringify(shape(data));
 }

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { literalLimit } from '../db/literal-limit.ts';
 import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
-import type { CallAttemptsTable, InterviewsTable, TranscriptTurnsTable } from '../db/schema.ts';
+import type { CallAttemptsTable, InterviewsTable } from '../db/schema.ts';
 import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { type Analysis, storedAnalysis } from './analysis-schema.ts';
@@ -144,8 +144,6 @@ export async function callAttemptsOf(scope: TenantScope, interviewIds: string[])
 export async function insertCallAttempt(scope: TxScope, row: Omit<CallAttemptRow, 'companyId'>): Promise<void> {
   await scope.insertInto('callAttempts', row).execute();
 }
-
-export type TranscriptTurnRow = Selectable<TranscriptTurnsTable>;
 
 export async function transcriptOf(scope: TenantScope, interviewId: string): Promise<TranscriptTurn[]> {
   const rows = await scope.selectFrom('transcriptTurns').selectAll().where('interviewId', '=', interviewId).orderBy('position').execute();

@@ -110,10 +110,6 @@ export async function updateWebhookRow(trx: Transaction<DB>, id: string, changes
   await trx.updateTable('webhooks').set(changes).where('id', '=', id).where('deletedAt', 'is', null).execute();
 }
 
-export function findWebhookById(db: Kysely<DB>, id: string): Promise<WebhookRow | undefined> {
-  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /**
  * The active webhooks that receive an event of `companyId` of type `type` at `now`: the company's
  * own, the global webhooks of the ATS keys that manage it, and ATS webhooks made for that company

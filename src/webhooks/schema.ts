@@ -170,4 +170,3 @@ export type DeliveryListQuery = z.infer<typeof DeliveryListQuery>;
 export type Delivery = z.infer<typeof DeliverySchema>;
 export type Attempt = z.infer<typeof AttemptSchema>;
 export type TestResult = z.infer<typeof TestResultSchema>;
-export type WebhookHeader = Webhook['headers'][number];

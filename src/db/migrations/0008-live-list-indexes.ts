@@ -23,7 +23,7 @@ const LISTS: { table: string; filters: string[] }[] = [
 
 export const liveListIndexes: Migration = {
   async up(db: Kysely<unknown>) {
-    // Each step can run again: SQLite migrations run outside a transaction (src/db/json-rows.ts).
+    // Each step can run again: SQLite migrations run outside a transaction.
     for (const { table, filters } of LISTS) {
       for (const sort of ['created_at', 'updated_at']) {
         await db.schema

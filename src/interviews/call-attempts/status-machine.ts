@@ -18,9 +18,6 @@ export const CALL_ATTEMPT_TRANSITIONS: Readonly<Record<CallAttemptStatus, readon
   CANCELLED: [],
 };
 
-/** Attempts that are over: DELETE drops them instead of cancelling. */
-export const FINISHED_ATTEMPT_STATUSES: readonly CallAttemptStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
-
 export function canMoveAttempt(from: CallAttemptStatus, to: CallAttemptStatus): boolean {
   return CALL_ATTEMPT_TRANSITIONS[from].includes(to);
 }
