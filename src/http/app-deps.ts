@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { PhoneConversation } from '../telephony/phone-conversation.ts';
 
 /** Everything the HTTP app is built from; tests build it on a fresh database. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** The durable background runner; `serve` starts it. */
   queue: QueueRunner;
+  /** What an answered phone call says (the interview session); unset, an answered call is hung up. */
+  phoneConversation?: PhoneConversation;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
