@@ -8,6 +8,7 @@ import { canMoveAttempt, type CallAttemptStatus } from '../interviews/call-attem
 import { moveAttempt } from '../interviews/call-attempts/transitions.ts';
 import { interviewEvent } from '../interviews/events.ts';
 import { type CallAttemptRow, type InterviewRecord, toInterviewRecord } from '../interviews/repository.ts';
+import { afterFailedAttempt, type CallPolicy } from './retry-schedule.ts';
 
 /** A provider's report about a call, in the attempt's terms. */
 export interface AttemptMove {
@@ -23,6 +24,8 @@ export type CallbackEffect = 'changed' | 'unchanged' | 'unknown-attempt';
 export interface AttemptCallbackDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Retries and the calling window; without it a failed attempt is only recorded. */
+  calls?: CallPolicy;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function applyAttemptMove(
   attempt: CallAttemptRow,
   interview: InterviewRecord,
   move: AttemptMove,
+  calls?: CallPolicy,
 ): Promise<'changed' | 'unchanged'> {
   const from = attempt.status as CallAttemptStatus;
   if (from === move.to || !canMoveAttempt(from, move.to)) return 'unchanged';
@@ -80,6 +84,7 @@ export async function applyAttemptMove(
   await scope.updateTable('interviews').set({ updatedAt: now }).where('id', '=', interview.id).execute();
   if (move.to === 'FAILED') {
     await interviewEvent(scope, time, 'call_attempt.failed', interview, { callAttemptId: attempt.id, reasonCode: move.reasonCode });
+    if (calls) await afterFailedAttempt(scope, time, attempt, move.reasonCode, interview, calls);
   }
   return 'changed';
 }
@@ -87,7 +92,7 @@ export async function applyAttemptMove(
 /** Moves the attempt as a provider's status report says; see `applyAttemptMove`. */
 export async function reportCallStatus(deps: AttemptCallbackDeps, attemptId: string, move: AttemptMove | null): Promise<CallbackEffect> {
   return withLockedAttempt(deps, attemptId, async (scope, time, attempt, interview) =>
-    move === null ? 'unchanged' : applyAttemptMove(scope, time, attempt, interview, move),
+    move === null ? 'unchanged' : applyAttemptMove(scope, time, attempt, interview, move, deps.calls),
   );
 }
 

@@ -39,12 +39,12 @@ export async function placeCall(deps: PlaceCallDeps, attemptId: string): Promise
     if (attempt.status !== 'SCHEDULED') return { ok: false, skipped: `the attempt is ${attempt.status}` };
     if (!ACTIVE_STATUSES.includes(interview.status)) return { ok: false, skipped: `the interview is ${interview.status}` };
     if (!deps.telephony.configured) {
-      await applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'TELEPHONY_NOT_CONFIGURED', notes: NOT_CONFIGURED_MESSAGE });
+      await applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'TELEPHONY_NOT_CONFIGURED', notes: NOT_CONFIGURED_MESSAGE }, deps.calls);
       return { ok: false, reasonCode: 'TELEPHONY_NOT_CONFIGURED', message: NOT_CONFIGURED_MESSAGE };
     }
     const numbers = await numbersFor(scope, interview);
     if (typeof numbers === 'string') {
-      await applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'FAILED', notes: numbers });
+      await applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'FAILED', notes: numbers }, deps.calls);
       return { ok: false, reasonCode: 'FAILED', message: numbers };
     }
     await applyAttemptMove(scope, time, attempt, interview, { to: 'IN_PROGRESS', reasonCode: null });
@@ -56,7 +56,7 @@ export async function placeCall(deps: PlaceCallDeps, attemptId: string): Promise
   const outcome = await deps.telephony.dial(claimed);
   if (!outcome.ok) {
     await withLockedAttempt(deps, attemptId, (scope, time, attempt, interview) =>
-      applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: outcome.reasonCode, notes: outcome.message }),
+      applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: outcome.reasonCode, notes: outcome.message }, deps.calls),
     );
   }
   return outcome;

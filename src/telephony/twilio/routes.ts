@@ -50,7 +50,7 @@ function confidenceOf(text: string | undefined): number | null {
 export async function twilioCallbackRoutes(app: ZodApp, deps: AppDeps): Promise<void> {
   const authToken = deps.config.twilio?.authToken ?? null;
   const { publicUrl } = deps.config;
-  const callbacks: AttemptCallbackDeps = { db: deps.database.db, clock: deps.clock };
+  const callbacks: AttemptCallbackDeps = { db: deps.database.db, clock: deps.clock, calls: deps.config.calls };
   const conversation = (): PhoneConversation => deps.phoneConversation ?? noConversation;
 
   const requireSignature = async (request: FastifyRequest) => {
@@ -84,7 +84,7 @@ export async function twilioCallbackRoutes(app: ZodApp, deps: AppDeps): Promise<
       const { attemptId } = request.params;
       if (answeredByMachine(request.body.AnsweredBy)) {
         await withLockedAttempt(callbacks, attemptId, (scope, time, attempt, interview) =>
-          applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'VOICEMAIL', notes: 'An answering machine or voicemail took the call.' }),
+          applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'VOICEMAIL', notes: 'An answering machine or voicemail took the call.' }, callbacks.calls),
         );
         return twiml(reply, hangUpNow());
       }
