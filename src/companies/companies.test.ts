@@ -4,7 +4,7 @@ import { expectError, expectValidation, flatKeys } from '../../test/domain-asser
 import { type ApiClient, type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
 import { ManualClock } from '../core/clock.ts';
 
-const FIELDS = ['createdAt', 'description', 'id', 'metadata', 'name', 'ownerEmail', 'plan', 'updatedAt'];
+const FIELDS = ['createdAt', 'defaultLanguage', 'description', 'id', 'metadata', 'name', 'ownerEmail', 'plan', 'timezone', 'updatedAt'];
 
 /** §7 (and §3.3 for who may do what). */
 describe('companies', () => {
@@ -44,6 +44,8 @@ describe('companies', () => {
       name: 'Globex',
       description: null,
       ownerEmail: null,
+      timezone: 'UTC',
+      defaultLanguage: 'EN',
       metadata: {},
       plan: { monthlyMinutes: 1000 },
       createdAt: clock.now().toISOString(),
@@ -201,6 +203,31 @@ describe('companies', () => {
     const answers = await Promise.all(keys.map((k) => ats.api('PATCH', `/v1/company/${company.id}`, { body: { metadata: { [k]: k } } })));
     expect(answers.map((a) => a.status)).toEqual(keys.map(() => 200));
     expect((await ats.api('GET', `/v1/company/${company.id}`)).body.metadata).toEqual({ base: true, ...Object.fromEntries(keys.map((k) => [k, k])) });
+  });
+
+  it('timezone and defaultLanguage (§7 extensions): defaults, set on create and by PATCH, stored canonically', async () => {
+    expect((await acme.api('GET', `/v1/company/${acme.id}`)).body).toMatchObject({ timezone: 'UTC', defaultLanguage: 'EN' });
+    const created = await createByAts({ timezone: 'Asia/Tokyo', defaultLanguage: 'JA' });
+    expect(created).toMatchObject({ timezone: 'Asia/Tokyo', defaultLanguage: 'JA' });
+    expect((await ats.api('GET', `/v1/company/${created.id}`)).body).toMatchObject({ timezone: 'Asia/Tokyo', defaultLanguage: 'JA' });
+
+    const patched = await acme.api('PATCH', `/v1/company/${acme.id}`, { body: { timezone: 'europe/berlin', defaultLanguage: 'DE' } });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body).toMatchObject({ timezone: 'Europe/Berlin', defaultLanguage: 'DE', updatedAt: clock.now().toISOString() });
+    clock.advance(1_000);
+    // A name Intl knows by an alias is stored as the zone it is.
+    expect((await acme.api('PATCH', `/v1/company/${acme.id}`, { body: { timezone: 'US/Pacific' } })).body.timezone).toBe('America/Los_Angeles');
+    expect((await acme.api('GET', `/v1/company/${acme.id}`)).body).toMatchObject({ timezone: 'America/Los_Angeles', defaultLanguage: 'DE' });
+  });
+
+  it('refuses a timezone that is not an IANA name and a language that is not one, changing nothing', async () => {
+    const before = (await acme.api('GET', `/v1/company/${acme.id}`)).body;
+    const patch = (body: unknown) => acme.api('PATCH', `/v1/company/${acme.id}`, { body });
+    for (const timezone of ['Mars/Olympus_Mons', '+01:00', 'Z', '', null, 1, 'x'.repeat(65)]) expectValidation(await patch({ timezone }), 'timezone');
+    for (const defaultLanguage of ['UNDEFINED', 'en', 'XX', null]) expectValidation(await patch({ defaultLanguage }), 'defaultLanguage');
+    expectValidation(await patch({ name: 'Renamed', timezone: 'Nowhere/Land' }), 'timezone');
+    expect((await acme.api('GET', `/v1/company/${acme.id}`)).body).toEqual(before);
+    expectValidation(await ats.api('POST', '/v1/company', { body: { name: 'Bad zone', timezone: 'GMT+1' } }), 'timezone');
   });
 
   it('needs the companies scopes', async () => {

@@ -5,6 +5,8 @@ import type { CompaniesTable, DB } from '../db/schema.ts';
 import type { ListQuery } from '../http/pagination.ts';
 
 export type CompanyRow = Selectable<CompaniesTable>;
+/** A row to insert: the locale columns may be left to their defaults. */
+export type NewCompanyRow = Omit<CompanyRow, 'timezone' | 'defaultLanguage'> & Partial<Pick<CompanyRow, 'timezone' | 'defaultLanguage'>>;
 
 /**
  * Companies are the tenants themselves, so their door is the caller's key: a company key sees
@@ -24,7 +26,7 @@ export function listVisibleCompanies(db: Kysely<DB>, actor: Actor, query: ListQu
   return fetchPage(db, visibleCompanies(db, actor), query, (qb) => qb.selectAll());
 }
 
-export async function insertCompany(db: Kysely<DB>, row: CompanyRow): Promise<void> {
+export async function insertCompany(db: Kysely<DB>, row: NewCompanyRow): Promise<void> {
   await db.insertInto('companies').values(row).execute();
 }
 

@@ -10,8 +10,8 @@ import { type CommitHook, transact } from '../db/transaction.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type ListQuery, type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
-import { type CompanyRow, findCompanyById, findVisibleCompany, insertCompany, listVisibleCompanies, updateCompanyRow } from './repository.ts';
-import type { Company, CreateCompanyInput, UpdateCompanyInput } from './schema.ts';
+import { type CompanyRow, type NewCompanyRow, findCompanyById, findVisibleCompany, insertCompany, listVisibleCompanies, updateCompanyRow } from './repository.ts';
+import { type Company, type CreateCompanyInput, DEFAULT_LANGUAGE, DEFAULT_TIMEZONE, type UpdateCompanyInput } from './schema.ts';
 
 export interface CompanyDeps {
   db: Kysely<DB>;
@@ -19,12 +19,15 @@ export interface CompanyDeps {
   defaultMonthlyMinutes: number;
 }
 
-export function toCompany(row: CompanyRow, defaultMonthlyMinutes: number): Company {
+/** A row as read, or as written by `newCompanyRow` (which leaves the locale to the column defaults). */
+export function toCompany(row: NewCompanyRow, defaultMonthlyMinutes: number): Company {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     ownerEmail: row.ownerEmail,
+    timezone: row.timezone ?? DEFAULT_TIMEZONE,
+    defaultLanguage: (row.defaultLanguage ?? DEFAULT_LANGUAGE) as Company['defaultLanguage'],
     metadata: JSON.parse(row.metadata) as Metadata,
     plan: { monthlyMinutes: row.monthlyMinutes ?? defaultMonthlyMinutes },
     createdAt: row.createdAt,
@@ -34,15 +37,18 @@ export function toCompany(row: CompanyRow, defaultMonthlyMinutes: number): Compa
 
 /**
  * A new company row (also used by the CLI and the first-start bootstrap). Its writers pass the
- * time of their transaction on the company list's feed (`COMPANIES_FEED`).
+ * time of their transaction on the company list's feed (`COMPANIES_FEED`). The locale columns are
+ * written only when given, so the row also fits a schema older than them (migration tests).
  */
-export function newCompanyRow(clock: Clock, input: CreateCompanyInput): CompanyRow {
+export function newCompanyRow(clock: Clock, input: CreateCompanyInput): NewCompanyRow {
   const now = clock.now().toISOString();
   return {
     id: newId(),
     name: input.name,
     description: input.description ?? null,
     ownerEmail: input.ownerEmail ?? null,
+    ...(input.timezone === undefined ? {} : { timezone: input.timezone }),
+    ...(input.defaultLanguage === undefined ? {} : { defaultLanguage: input.defaultLanguage }),
     metadata: JSON.stringify(input.metadata ?? {}),
     monthlyMinutes: input.plan?.monthlyMinutes ?? null,
     rateLimitMinute: null,
@@ -96,6 +102,8 @@ export async function updateCompany(deps: CompanyDeps, actor: Actor, id: string,
     if (patch.name !== undefined) changes.name = patch.name;
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.ownerEmail !== undefined) changes.ownerEmail = patch.ownerEmail;
+    if (patch.timezone !== undefined) changes.timezone = patch.timezone;
+    if (patch.defaultLanguage !== undefined) changes.defaultLanguage = patch.defaultLanguage;
     if (patch.plan) changes.monthlyMinutes = patch.plan.monthlyMinutes;
     if (patch.metadata !== undefined) {
       const merged = mergePatch(JSON.parse(row.metadata), patch.metadata) as Metadata;

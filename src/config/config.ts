@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_SQLITE_READERS } from '../db/database.ts';
+import { type CallingWindow, parseCallingWindow } from '../telephony/calling-window.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
@@ -33,6 +34,25 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
   return entries;
 });
 
+const callingWindow = z.string().transform((text, ctx): CallingWindow => {
+  const parsed = parseCallingWindow(text);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/** The origin `/2010-04-01/Accounts/…` is appended to: scheme, host and port, no path. */
+const apiOrigin = z.url().transform((text, ctx) => {
+  const url = new URL(text);
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search || url.hash) {
+    ctx.addIssue({ code: 'custom', message: 'must be an http(s) origin such as https://api.twilio.com (no path)' });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -60,10 +80,19 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().optional(),
   LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(10_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  TWILIO_ACCOUNT_SID: z.string().optional(),
-  TWILIO_AUTH_TOKEN: z.string().optional(),
-  TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
-});
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID: AC followed by 32 hexadecimal digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_API_BASE: apiOrigin.default('https://api.twilio.com'),
+  // At most the attempts one interview may have (MAX_CALL_ATTEMPTS in call-attempts/service.ts).
+  CALL_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  CALL_RETRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  CALL_WINDOW: callingWindow.default(parseCallingWindow('09:00-20:00 Mon-Sat') as CallingWindow),
+})
+  // Half a Twilio configuration is a mistake, not "telephony off".
+  .refine((e) => (e.TWILIO_ACCOUNT_SID === undefined) === (e.TWILIO_AUTH_TOKEN === undefined), {
+    message: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are set together or not at all',
+    path: ['TWILIO_AUTH_TOKEN'],
+  });
 
 export type Config = {
   port: number;
@@ -91,7 +120,10 @@ export type Config = {
    * tried again at most `maxRetries` times before the structured interviewer takes over.
    */
   llm: { baseUrl: string; apiKey: string | undefined; model: string; firstTokenTimeoutMs: number; maxRetries: number } | null;
+  /** Telephony (§13): on when the account SID and token are set; `apiBase` is an origin. */
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
+  /** Phone attempts in all (the first included), minutes between them, and the candidate's calling window. */
+  calls: { retryAttempts: number; retryMinutes: number; window: CallingWindow };
 };
 
 export class ConfigError extends Error {}
@@ -131,5 +163,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE }
         : null,
+    calls: { retryAttempts: e.CALL_RETRY_ATTEMPTS, retryMinutes: e.CALL_RETRY_MINUTES, window: e.CALL_WINDOW },
   };
 }

@@ -14,6 +14,10 @@ export interface CompaniesTable {
   monthlyMinutes: number | null;
   rateLimitMinute: number | null;
   rateLimitHour: number | null;
+  /** IANA name (§7); the database's default for rows written without it. */
+  timezone: Generated<string>;
+  /** An agent language other than UNDEFINED (§7). */
+  defaultLanguage: Generated<string>;
   createdAt: string;
   updatedAt: string;
 }

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { EventSubscribers } from '../events/subscribers.ts';
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
+import type { PhoneConversation } from '../telephony/phone-conversation.ts';
 
 /** Everything the HTTP app is built from; tests build it on a fresh database. */
 export interface AppDeps {
@@ -19,6 +20,8 @@ export interface AppDeps {
   queue: QueueRunner;
   /** Internal subscribers to domain events (their kinds are registered on `queue` too). */
   events: EventSubscribers;
+  /** What an answered phone call says (the interview session); unset, an answered call is hung up. */
+  phoneConversation?: PhoneConversation;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

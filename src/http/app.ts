@@ -13,6 +13,7 @@ import { companyRoutes } from '../companies/routes.ts';
 import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
+import { twilioCallbackRoutes } from '../telephony/twilio/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import type { Config } from '../config/config.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   roomRoutes(app as unknown as ZodApp, deps);
+  await twilioCallbackRoutes(app as unknown as ZodApp, deps);
   for (const prefix of ['/v1', '']) {
     await app.register(
       async (scoped) => {

@@ -12,7 +12,7 @@ export async function moveAttempt(
   attempt: Pick<CallAttemptRow, 'id' | 'status'>,
   to: CallAttemptStatus,
   now: string,
-  changes: Partial<Pick<CallAttemptRow, 'reasonCode' | 'notes'>> = {},
+  changes: Partial<Pick<CallAttemptRow, 'reasonCode' | 'notes' | 'duration' | 'calledAt'>> = {},
 ): Promise<void> {
   assertAttemptMove(attempt.status as CallAttemptStatus, to);
   await scope

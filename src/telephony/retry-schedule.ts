@@ -1,0 +1,71 @@
+import type { TransactionClock } from '../db/feed-clock.ts';
+import type { TxScope } from '../db/tenant-scope.ts';
+import { newId } from '../core/ids.ts';
+import { MAX_CALL_ATTEMPTS } from '../interviews/call-attempts/service.ts';
+import { type CallAttemptRow, type InterviewRecord, insertCallAttempt } from '../interviews/repository.ts';
+import { moveInterview } from '../interviews/transitions.ts';
+import { resolveCallZone, retryTime } from './call-zone.ts';
+import type { CallingWindow } from './calling-window.ts';
+
+/** `CALL_RETRY_ATTEMPTS`, `CALL_RETRY_MINUTES`, `CALL_WINDOW` (Config['calls']). */
+export interface CallPolicy {
+  retryAttempts: number;
+  retryMinutes: number;
+  window: CallingWindow;
+}
+
+export type AfterFailure = { retry: CallAttemptRow } | 'interview-failed' | 'nothing';
+
+/**
+ * What follows a failed attempt, in its transaction (issue 14): NO_ANSWER, BUSY and VOICEMAIL
+ * are called again `retryMinutes` later, at the next opening of the calling window in the
+ * candidate's local time, until `retryAttempts` calls were made; an interview that never
+ * started and has no call left to make then FAILS. An attempt already waiting (one the
+ * integrator scheduled) is left to do its work; an interview under way is the session's to judge.
+ */
+export async function afterFailedAttempt(
+  scope: TxScope,
+  time: TransactionClock,
+  failed: CallAttemptRow,
+  reasonCode: string | null,
+  interview: InterviewRecord,
+  policy: CallPolicy,
+): Promise<AfterFailure> {
+  if (interview.status !== 'SCHEDULED') return 'nothing';
+  const all = await scope.selectFrom('callAttempts').selectAll().where('interviewId', '=', interview.id).execute();
+  const others = all.filter((a) => a.id !== failed.id && a.deletedAt === null);
+  if (others.some((a) => a.status === 'SCHEDULED' || a.status === 'IN_PROGRESS')) return 'nothing';
+  // Calls made: attempts that were dialled or failed on their way (the one just failed included).
+  const made = all.filter((a) => a.id === failed.id || a.status === 'COMPLETED' || a.status === 'FAILED').length;
+
+  const [candidate, company] = await Promise.all([
+    scope.selectFrom('candidates').select('phoneNumber').where('id', '=', interview.candidateId).executeTakeFirst(),
+    scope.db.selectFrom('companies').select('timezone').where('id', '=', scope.companyId).executeTakeFirst(),
+  ]);
+  const zone = resolveCallZone({ phoneNumber: candidate?.phoneNumber ?? null, companyTimeZone: company?.timezone ?? 'UTC' });
+  const policyForRetry = { attempts: policy.retryAttempts, minutesApart: policy.retryMinutes };
+  const at = all.length < MAX_CALL_ATTEMPTS ? retryTime({ reasonCode, attemptsMade: made, endedAt: new Date(time.at) }, policyForRetry, policy.window, zone) : null;
+
+  if (at) {
+    const row: Omit<CallAttemptRow, 'companyId'> = {
+      id: newId(),
+      interviewId: interview.id,
+      direction: 'OUTBOUND',
+      status: 'SCHEDULED',
+      reasonCode: null,
+      notes: `Automatic retry ${made} of ${policy.retryAttempts - 1} after ${reasonCode} (call attempt ${failed.id}).`,
+      retryNumber: Math.max(...all.map((a) => a.retryNumber)) + 1,
+      recordingUrl: null,
+      duration: null,
+      scheduledAt: at.toISOString(),
+      calledAt: null,
+      createdAt: time.at,
+      updatedAt: time.at,
+      deletedAt: null,
+    };
+    await insertCallAttempt(scope, row);
+    return { retry: { ...row, companyId: scope.companyId } };
+  }
+  await moveInterview(scope, time, interview, 'FAILED');
+  return 'interview-failed';
+}
