@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().optional(),
   LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(10_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  INTERVIEW_IDLE_NUDGE_SECONDS: positiveInt.default(60),
+  INTERVIEW_ABANDON_MINUTES: positiveInt.default(10),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
@@ -92,6 +94,8 @@ export type Config = {
    */
   llm: { baseUrl: string; apiKey: string | undefined; model: string; firstTokenTimeoutMs: number; maxRetries: number } | null;
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
+  /** The room's silence rules (§13): the one nudge of a silence, and when a started interview is abandoned. */
+  interview: { idleNudgeSeconds: number; abandonMinutes: number };
 };
 
 export class ConfigError extends Error {}
@@ -131,5 +135,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE }
         : null,
+    interview: { idleNudgeSeconds: e.INTERVIEW_IDLE_NUDGE_SECONDS, abandonMinutes: e.INTERVIEW_ABANDON_MINUTES },
   };
 }

@@ -11,6 +11,7 @@ import { agentsApiJson } from './migrations/0007-agents-api-json.ts';
 import { liveListIndexes } from './migrations/0008-live-list-indexes.ts';
 import { feedClocks } from './migrations/0009-feed-clocks.ts';
 import { interviewSessions } from './migrations/0010-interview-sessions.ts';
+import { interviewStatusReason } from './migrations/0013-interview-status-reason.ts';
 
 /**
  * Migrations live in code, in order; the key is the version. Never edit one that has shipped:
@@ -28,6 +29,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0008_live_list_indexes': liveListIndexes,
     '0009_feed_clocks': feedClocks,
     '0010_interview_sessions': interviewSessions,
+    '0013_interview_status_reason': interviewStatusReason,
   };
 }
 

@@ -138,6 +138,7 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
     jobId,
     channel: agent.type === 'PHONE' ? 'PHONE' : 'ONLINE',
     status: 'SCHEDULED',
+    statusReason: null,
     scheduledAt: scheduledAt.toISOString(),
     startedAt: null,
     finishedDate: null,

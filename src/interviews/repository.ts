@@ -7,7 +7,7 @@ import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { type Analysis, storedAnalysis } from './analysis-schema.ts';
 import type { CallAttempt } from './call-attempt-schema.ts';
-import type { InterviewListQuery, InterviewStatus, TranscriptTurn } from './schema.ts';
+import type { InterviewListQuery, InterviewStatus, StatusReason, TranscriptTurn } from './schema.ts';
 
 export type InterviewRow = Selectable<InterviewsTable>;
 
@@ -20,6 +20,7 @@ export interface InterviewRecord {
   jobId: string | null;
   channel: 'ONLINE' | 'PHONE';
   status: InterviewStatus;
+  statusReason: StatusReason | null;
   scheduledAt: string;
   startedAt: string | null;
   finishedDate: string | null;
@@ -38,6 +39,7 @@ export function toInterviewRecord(row: InterviewRow): InterviewRecord {
     ...row,
     channel: row.channel as InterviewRecord['channel'],
     status: row.status as InterviewStatus,
+    statusReason: row.statusReason as StatusReason | null,
     isTest: row.isTest === 1,
     metadata: JSON.parse(row.metadata) as Metadata,
     analysis: row.analysis ? storedAnalysis(JSON.parse(row.analysis)) : null,
@@ -152,7 +154,8 @@ export async function transcriptOf(scope: TenantScope, interviewId: string): Pro
   return rows.map((r) => ({ id: r.id, role: r.role as TranscriptTurn['role'], text: r.text, startedAt: r.startedAt, endedAt: r.endedAt }));
 }
 
-export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: TranscriptTurn[]): Promise<void> {
+/** `questionIndex`: on the interviewer turn that asks plan question i (the analysis pairs answers with it). */
+export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: Array<TranscriptTurn & { questionIndex?: number | null }>): Promise<void> {
   if (turns.length === 0) return;
   const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   const start = (last?.position ?? -1) + 1;

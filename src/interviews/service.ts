@@ -30,6 +30,7 @@ async function present(scope: TenantScope, deps: InterviewDeps, records: Intervi
     agentId: r.agentId,
     jobId: r.jobId,
     status: r.status,
+    statusReason: r.statusReason,
     scheduledAt: r.scheduledAt,
     startedAt: r.startedAt,
     finishedDate: r.finishedDate,
