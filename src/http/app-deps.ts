@@ -4,6 +4,7 @@ import type { KeyResolver } from '../auth/key-resolver.ts';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
+import type { InterviewSessions } from '../interviews/runtime/session/session.ts';
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   /** The durable background runner; `serve` starts it. */
   queue: QueueRunner;
+  /** The live interviews (the room's sessions) and the interviewer chosen at boot. */
+  sessions: InterviewSessions;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -17,6 +17,7 @@ import { interviewEvent } from './events.ts';
 import { resolveInterviewJob } from './job-resolution.ts';
 import { insertCallAttempt, insertInterview, type InterviewRecord } from './repository.ts';
 import type { CreateInterviewInput } from './schema.ts';
+import { scheduleLinkExpiry } from './runtime/session/session-tasks.ts';
 import { TEST_RUN_TASK } from './test-run.ts';
 
 export interface CreateInterviewOptions {
@@ -160,5 +161,6 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
   }
   await interviewEvent(scope, time, 'interview.scheduled', record);
   if (isTest) await enqueue(scope.db, time, { kind: TEST_RUN_TASK, payload: { companyId: scope.companyId, interviewId: record.id } });
+  else if (record.channel === 'ONLINE') await scheduleLinkExpiry(scope.db, time, { companyId: scope.companyId, interviewId: record.id }, scheduledAt);
   return record;
 }

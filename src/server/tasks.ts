@@ -1,6 +1,7 @@
 import { eraseExpiredCandidates, GDPR_SWEEP_EVERY_MS, GDPR_SWEEP_TASK } from '../candidates/gdpr-sweep.ts';
 import type { AppDeps } from '../http/app-deps.ts';
 import { purgeIdempotencyKeys } from '../idempotency/idempotency.ts';
+import { registerSessionTasks } from '../interviews/runtime/session/session-tasks.ts';
 import { TEST_RUN_TASK, testRunHandler } from '../interviews/test-run.ts';
 import { ensureRecurring } from '../queue/recurring.ts';
 import { purgeFinishedTasks, QUEUE_PURGE_EVERY_MS, QUEUE_PURGE_TASK } from '../queue/retention.ts';
@@ -15,6 +16,7 @@ export function registerTaskHandlers(deps: AppDeps): void {
   const { db } = deps.database;
   deps.queue.register(IDEMPOTENCY_PURGE_TASK, { repeatEveryMs: 3600_000, run: () => purgeIdempotencyKeys(db, deps.clock) });
   deps.queue.register(TEST_RUN_TASK, testRunHandler(db, deps.clock));
+  registerSessionTasks(deps.queue, deps.sessions);
   deps.queue.register(GDPR_SWEEP_TASK, {
     repeatEveryMs: GDPR_SWEEP_EVERY_MS,
     run: async () => {
