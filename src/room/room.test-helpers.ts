@@ -12,7 +12,6 @@ export const MINUTE = 60_000;
 
 export interface RoomWorld {
   server: TestServer;
-  acme: SeededCompany;
   clock: ManualClock;
 }
 
@@ -20,7 +19,16 @@ export interface RoomWorld {
 export async function startRoomWorld(clock: ManualClock, env: Record<string, string> = {}): Promise<RoomWorld> {
   const server = await startTestServer({ clock, env: { DEFAULT_MONTHLY_MINUTES: '1000', ...env } });
   await server.deps.queue.stop();
-  return { server, acme: await server.company('Acme'), clock };
+  return { server, clock };
+}
+
+/**
+ * A company of its own for each test that sets the clock back: a company's write transactions
+ * never go back in time (its feed clock), so a company that has seen a later instant would pin
+ * every decision to it.
+ */
+export function newCompany(world: RoomWorld): Promise<SeededCompany> {
+  return world.server.company('Acme');
 }
 
 /** Creates an ONLINE interview over the API (an inline agent unless `agentId`); answers the interview and its token. */
