@@ -154,7 +154,10 @@
     shown.clear();
     streaming = null;
     snapshot.transcript.forEach((turn) => addTurn(turn.id, turn.role, turn.text));
+    const last = snapshot.transcript[snapshot.transcript.length - 1];
+    // A turn stored before this page connected (right after Start, or a reload) is said too.
     if (snapshot.pending) onTurnStart({ turnId: snapshot.pending.turnId, text: snapshot.pending.text });
+    else if (last && last.role === 'agent' && snapshot.status === 'IN_PROGRESS') announce(last.id, last.text);
     if (snapshot.remainingSeconds !== null) startTimer(snapshot.remainingSeconds);
     statusLine.textContent = '';
     onStatus(snapshot);
@@ -184,11 +187,17 @@
       streaming.el.textContent = data.text;
       streaming = null;
     } else addTurn(data.turnId, data.role, data.text);
-    if (data.role === 'agent') {
-      $('announcer').textContent = data.text;
-      speak(data.text, () => post('/spoken').catch(() => undefined));
-    }
+    if (data.role === 'agent') announce(data.turnId, data.text);
     updateSend();
+  }
+
+  /** The interviewer's turn, whole: to the aria-live region and the voice, once per turn in this page. */
+  let announced = null;
+  function announce(turnId, text) {
+    if (announced === turnId) return;
+    announced = turnId;
+    $('announcer').textContent = text;
+    speak(text, () => post('/spoken').catch(() => undefined));
   }
 
   function onStatus(data) {
@@ -197,6 +206,7 @@
     if (source) source.close();
     source = null;
     clearInterval(ticking);
+    timer.hidden = true;
     if (recognition) recognition.stop();
     $('answer-form').hidden = true;
     $('ended-message').textContent =
