@@ -20,6 +20,14 @@ export default tseslint.config(
     },
   },
   {
+    // The room's browser script (src/room/assets): a classic script in the candidate's browser.
+    files: ['src/room/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', EventSource: 'readonly', SpeechSynthesisUtterance: 'readonly' },
+    },
+  },
+  {
     files: ['src/config/**', 'test/**', 'bench/**', 'vitest.config.ts', 'bin/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -31,6 +31,8 @@ describe(`start-up (${testDatabaseKind})`, () => {
     expect(printed[0]).toMatch(/^sk_live_/);
     // Printed on stdout, once (the request log never repeats it).
     expect(keysIn(first.stdout())).toHaveLength(1);
+    // The log says which interviewer speaks, and why.
+    expect(first.stdout()).toContain('interviewer: structured (LLM_BASE_URL and LLM_MODEL not set)');
 
     const api = first.api(printed[0]);
     const created = await api('POST', '/v1/agents', { body: { name: 'First agent' } });

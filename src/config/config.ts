@@ -80,6 +80,8 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().optional(),
   LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt.default(10_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  INTERVIEW_IDLE_NUDGE_SECONDS: positiveInt.default(60),
+  INTERVIEW_ABANDON_MINUTES: positiveInt.default(10),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be an account SID: AC followed by 32 hexadecimal digits').optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_API_BASE: apiOrigin.default('https://api.twilio.com'),
@@ -124,6 +126,8 @@ export type Config = {
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
   /** Phone attempts in all (the first included), minutes between them, and the candidate's calling window. */
   calls: { retryAttempts: number; retryMinutes: number; window: CallingWindow };
+  /** The room's silence rules (§13): the one nudge of a silence, and when a started interview is abandoned. */
+  interview: { idleNudgeSeconds: number; abandonMinutes: number };
 };
 
 export class ConfigError extends Error {}
@@ -164,5 +168,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE }
         : null,
     calls: { retryAttempts: e.CALL_RETRY_ATTEMPTS, retryMinutes: e.CALL_RETRY_MINUTES, window: e.CALL_WINDOW },
+    interview: { idleNudgeSeconds: e.INTERVIEW_IDLE_NUDGE_SECONDS, abandonMinutes: e.INTERVIEW_ABANDON_MINUTES },
   };
 }

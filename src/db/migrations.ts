@@ -13,6 +13,7 @@ import { feedClocks } from './migrations/0009-feed-clocks.ts';
 import { interviewSessions } from './migrations/0010-interview-sessions.ts';
 import { dropAgentsApiJson } from './migrations/0011-drop-agents-api-json.ts';
 import { queueKinds } from './migrations/0012-queue-kinds.ts';
+import { interviewStatusReason } from './migrations/0013-interview-status-reason.ts';
 import { companyLocale } from './migrations/0014-company-locale.ts';
 
 /**
@@ -33,6 +34,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0010_interview_sessions': interviewSessions,
     '0011_drop_agents_api_json': dropAgentsApiJson(kind),
     '0012_queue_kinds': queueKinds,
+    '0013_interview_status_reason': interviewStatusReason,
     '0014_company_locale': companyLocale,
   };
 }

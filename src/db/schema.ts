@@ -136,6 +136,8 @@ export interface InterviewsTable {
   jobId: string | null;
   channel: string;
   status: string;
+  /** Why it ended as it did (§10 extension); null until it ends. */
+  statusReason: string | null;
   scheduledAt: string;
   startedAt: string | null;
   finishedDate: string | null;

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { EventSubscribers } from '../events/subscribers.ts';
+import type { InterviewSessions } from '../interviews/runtime/session/session.ts';
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { PhoneConversation } from '../telephony/phone-conversation.ts';
@@ -22,6 +23,8 @@ export interface AppDeps {
   events: EventSubscribers;
   /** What an answered phone call says (the interview session); unset, an answered call is hung up. */
   phoneConversation?: PhoneConversation;
+  /** The live interviews (the room's sessions) and the interviewer chosen at boot. */
+  sessions: InterviewSessions;
 }
 
 export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -5,7 +5,6 @@ import { newId } from '../core/ids.ts';
 import { agentRoutes } from '../agents/routes.ts';
 import { billingRoutes } from '../billing/routes.ts';
 import { candidateRoutes } from '../candidates/routes.ts';
-import { roomRoutes } from '../interviews/room-routes.ts';
 import { interviewRoutes } from '../interviews/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { installAuthentication } from '../auth/authenticate.ts';
@@ -14,6 +13,7 @@ import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
 import { twilioCallbackRoutes } from '../telephony/twilio/routes.ts';
+import { roomRoutes } from '../room/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import type { Config } from '../config/config.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
@@ -111,7 +111,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     throw errors.unavailable('The database does not answer.');
   });
 
-  roomRoutes(app as unknown as ZodApp, deps);
+  // The room's own context: its security headers and its shutdown hook stay on its routes.
+  await app.register(async (room) => roomRoutes(room as unknown as ZodApp, deps));
   await twilioCallbackRoutes(app as unknown as ZodApp, deps);
   for (const prefix of ['/v1', '']) {
     await app.register(

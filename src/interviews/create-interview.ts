@@ -18,6 +18,7 @@ import { resolveInterviewJob } from './job-resolution.ts';
 import { insertCallAttempt, insertInterview, type InterviewRecord } from './repository.ts';
 import type { CreateInterviewInput } from './schema.ts';
 import { testRunTask } from './test-run.ts';
+import { scheduleLinkExpiry } from './runtime/session/session-tasks.ts';
 
 export interface CreateInterviewOptions {
   /** The time of the creating transaction. */
@@ -138,6 +139,7 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
     jobId,
     channel: agent.type === 'PHONE' ? 'PHONE' : 'ONLINE',
     status: 'SCHEDULED',
+    statusReason: null,
     scheduledAt: scheduledAt.toISOString(),
     startedAt: null,
     finishedDate: null,
@@ -159,5 +161,6 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
   }
   await interviewEvent(scope, time, 'interview.scheduled', record);
   if (isTest) await enqueue(scope.db, time, testRunTask, { companyId: scope.companyId, interviewId: record.id });
+  else if (record.channel === 'ONLINE') await scheduleLinkExpiry(scope.db, time, { companyId: scope.companyId, interviewId: record.id }, scheduledAt);
   return record;
 }

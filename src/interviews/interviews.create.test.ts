@@ -53,6 +53,7 @@ describe('interviews: create (§10)', () => {
       agentId: agent.id,
       jobId: null,
       status: 'SCHEDULED',
+      statusReason: null,
       scheduledAt: START,
       startedAt: null,
       finishedDate: null,

@@ -128,9 +128,10 @@ describe('interviews: schedule, test runs and candidate counts (§10)', () => {
 
     it('a scheduled real interview never runs by itself', async () => {
       const real = await f.interview({ agentId, candidate: CANDIDATE });
-      // No task names it, and a round of the queue a day later (one that waits for what it claims) leaves it as it was.
-      const tasks = await server.deps.database.db.selectFrom('queueTasks').select('kind').where('payload', 'like', `%${real.id}%`).execute();
-      expect(tasks).toEqual([]);
+      // The only task naming it is its link's expiry, 7 days after scheduledAt; a round of the queue a
+      // day later (one that waits for what it claims) leaves it as it was.
+      const tasks = await server.deps.database.db.selectFrom('queueTasks').select(['kind', 'runAt']).where('payload', 'like', `%${real.id}%`).execute();
+      expect(tasks).toEqual([{ kind: 'interview.expiry', runAt: new Date(Date.parse(real.scheduledAt) + 7 * 86_400_000).toISOString() }]);
       clock.advance(86_400_000);
       await server.deps.queue.runOnce();
       const read = await acme.api('GET', `/v1/interviews/${real.id}`);

@@ -86,7 +86,7 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
       clock.advance(60_000);
       const res = await acme.api('POST', `/v1/interviews/${id}/cancel`);
       expect(res.status, res.text).toBe(200);
-      expect(res.body).toMatchObject({ id, status: 'CANCELLED', updatedAt: clock.now().toISOString(), finishedDate: null });
+      expect(res.body).toMatchObject({ id, status: 'CANCELLED', statusReason: 'CANCELLED', updatedAt: clock.now().toISOString(), finishedDate: null });
       expect((await acme.api('GET', `/v1/interviews/${id}`)).body).toEqual(res.body);
       const again = expectError(await acme.api('POST', `/v1/interviews/${id}/cancel`), 409, 'INVALID_STATE_TRANSITION');
       expect(again.message).toMatch(/CANCELLED/);
@@ -131,7 +131,7 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
       companyTransaction(clock, { scope: new TenantScope(db(), acme.id) }, async (scope, time) => {
         const interview = await findInterviewForUpdate(scope, id);
         if (!interview) throw new Error(`no interview ${id}`);
-        return moveInterview(scope, time, interview, 'FAILED');
+        return moveInterview(scope, time, interview, 'FAILED', { statusReason: 'CALL_FAILED' });
       });
 
     it('fails without starting: finishedDate set, startedAt null, waiting call attempts cancelled, terminal after', async () => {
@@ -141,7 +141,7 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
       clock.advance(60_000);
       await fail(interview.id);
       const read = await acme.api('GET', `/v1/interviews/${interview.id}`);
-      expect(read.body).toMatchObject({ status: 'FAILED', startedAt: null, finishedDate: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
+      expect(read.body).toMatchObject({ status: 'FAILED', statusReason: 'CALL_FAILED', startedAt: null, finishedDate: clock.now().toISOString(), updatedAt: clock.now().toISOString() });
       expect(read.body.callAttempts).toMatchObject([{ status: 'CANCELLED', reasonCode: 'CANCELLED' }]);
       expectError(await acme.api('POST', `/v1/interviews/${interview.id}/cancel`), 409, 'INVALID_STATE_TRANSITION');
     });

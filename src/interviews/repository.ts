@@ -7,7 +7,7 @@ import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { type Analysis, storedAnalysis } from './analysis-schema.ts';
 import type { CallAttempt } from './call-attempt-schema.ts';
-import type { InterviewListQuery, InterviewStatus, TranscriptTurn } from './schema.ts';
+import type { InterviewListQuery, InterviewStatus, StatusReason, TranscriptTurn } from './schema.ts';
 
 export type InterviewRow = Selectable<InterviewsTable>;
 
@@ -20,6 +20,7 @@ export interface InterviewRecord {
   jobId: string | null;
   channel: 'ONLINE' | 'PHONE';
   status: InterviewStatus;
+  statusReason: StatusReason | null;
   scheduledAt: string;
   startedAt: string | null;
   finishedDate: string | null;
@@ -38,6 +39,7 @@ export function toInterviewRecord(row: InterviewRow): InterviewRecord {
     ...row,
     channel: row.channel as InterviewRecord['channel'],
     status: row.status as InterviewStatus,
+    statusReason: row.statusReason as StatusReason | null,
     isTest: row.isTest === 1,
     metadata: JSON.parse(row.metadata) as Metadata,
     analysis: row.analysis ? storedAnalysis(JSON.parse(row.analysis)) : null,

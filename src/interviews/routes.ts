@@ -16,7 +16,12 @@ const write = { scopes: ['write:interviews' as const], companyScoped: true };
 
 /** §10. */
 export function interviewRoutes(app: ZodApp, deps: AppDeps): void {
-  const service: InterviewDeps = { clock: deps.clock, publicUrl: deps.config.publicUrl, defaultMonthlyMinutes: deps.config.defaultMonthlyMinutes };
+  const service: InterviewDeps = {
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    defaultMonthlyMinutes: deps.config.defaultMonthlyMinutes,
+    ended: (id, status) => deps.sessions.interviewEnded(id, status),
+  };
 
   app.post(
     '/interviews',

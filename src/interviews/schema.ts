@@ -11,6 +11,12 @@ import { CallAttemptSchema } from './call-attempt-schema.ts';
 export const INTERVIEW_STATUSES = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 
+/** §10 extension: why an interview ended as it did. */
+export const STATUS_REASONS = [
+  'COMPLETED', 'ABANDONED', 'EXPIRED', 'NO_ANSWER', 'BUSY', 'VOICEMAIL', 'CALL_FAILED', 'CANDIDATE_HUNG_UP', 'TELEPHONY_NOT_CONFIGURED', 'CANCELLED', 'TIME_LIMIT',
+] as const;
+export type StatusReason = (typeof STATUS_REASONS)[number];
+
 const Instant = InstantSchema.describe('ISO 8601 instant with an offset; from now up to 30 days ahead.');
 
 export const CreateInterviewBody = z
@@ -42,6 +48,7 @@ export const InterviewSchema = z
     agentId: z.uuid(),
     jobId: z.uuid().nullable(),
     status: z.enum(INTERVIEW_STATUSES),
+    statusReason: z.enum(STATUS_REASONS).nullable().describe('Why the interview ended as it did (extension); null until it ends.'),
     scheduledAt: TimestampSchema,
     startedAt: TimestampSchema.nullable(),
     finishedDate: TimestampSchema.nullable(),

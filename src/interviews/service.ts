@@ -7,6 +7,7 @@ import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
 import { createInterviewRecord } from './create-interview.ts';
+import { cancelInterviewTasks } from './runtime/session/session-tasks.ts';
 import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterviewMetadata, softDeleteInterview, transcriptOf } from './repository.ts';
 import type { CreateInterviewInput, Interview, InterviewListQuery, TranscriptTurn, UpdateInterviewInput } from './schema.ts';
 import { moveInterview } from './transitions.ts';
@@ -16,6 +17,8 @@ export interface InterviewDeps {
   /** Base of the candidate's join link. */
   publicUrl: string;
   defaultMonthlyMinutes: number;
+  /** Tells a live room that its interview was cancelled or deleted (after the commit). */
+  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void;
 }
 
 async function present(scope: TenantScope, deps: InterviewDeps, records: InterviewRecord[]): Promise<Interview[]> {
@@ -30,6 +33,7 @@ async function present(scope: TenantScope, deps: InterviewDeps, records: Intervi
     agentId: r.agentId,
     jobId: r.jobId,
     status: r.status,
+    statusReason: r.statusReason,
     scheduledAt: r.scheduledAt,
     startedAt: r.startedAt,
     finishedDate: r.finishedDate,
@@ -96,19 +100,26 @@ export function updateInterview(deps: InterviewDeps, ctx: CompanyContext, id: st
   });
 }
 
-export function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
-  return companyTransaction(deps.clock, ctx, async (scope, time) => {
-    return presentOne(scope, deps, await moveInterview(scope, time, await lockInterview(scope, id), 'CANCELLED'));
+export async function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<Interview> {
+  const cancelled = await companyTransaction(deps.clock, ctx, async (scope, time) => {
+    const record = await moveInterview(scope, time, await lockInterview(scope, id), 'CANCELLED');
+    await cancelInterviewTasks(scope.db, time, id);
+    return presentOne(scope, deps, record);
   });
+  deps.ended?.(id, cancelled);
+  return cancelled;
 }
 
 /** Soft delete in every state; a SCHEDULED one is cancelled first, so no call is made (§10). */
 export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, id: string): Promise<true> {
-  await companyTransaction(deps.clock, ctx, async (scope, time) => {
+  const deleted = await companyTransaction(deps.clock, ctx, async (scope, time) => {
     const record = await lockInterview(scope, id);
-    if (record.status === 'SCHEDULED') await moveInterview(scope, time, record, 'CANCELLED');
+    const after = record.status === 'SCHEDULED' ? await moveInterview(scope, time, record, 'CANCELLED') : record;
     await softDeleteInterview(scope, id, time.at);
+    await cancelInterviewTasks(scope.db, time, id);
+    return after;
   });
+  deps.ended?.(id, deleted);
   return true;
 }
 

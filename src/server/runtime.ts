@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { KeyResolver } from '../auth/key-resolver.ts';
 import type { Config } from '../config/config.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
@@ -5,6 +6,8 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 import { eventSubscribers } from '../events/subscribers.ts';
 import type { AppDeps } from '../http/app-deps.ts';
+import { chooseBrain } from '../interviews/runtime/session/brain-choice.ts';
+import { InterviewSessions } from '../interviews/runtime/session/session.ts';
 import { QueueRunner } from '../queue/runner.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { registerTaskHandlers } from './tasks.ts';
@@ -21,6 +24,7 @@ export async function createDeps(config: Config, clock: Clock = systemClock, dat
     rateLimiter: new RateLimiter(db.db, clock),
     queue: new QueueRunner(db.db, db.kind, clock, console, { shutdownGraceMs: config.shutdownGraceMs }),
     events: eventSubscribers(db.db),
+    sessions: new InterviewSessions({ db: db.db, clock, brain: chooseBrain(config), rules: config.interview, log: pino({ level: config.logLevel }) }),
   };
   registerTaskHandlers(deps);
   return deps;

@@ -23,6 +23,7 @@ export async function serve(config: Config): Promise<void> {
   }
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address }, `interviewd listening on ${address}`);
+  app.log.info({ interviewer: deps.sessions.brain.kind }, deps.sessions.brain.description);
 
   await scheduleRecurringTasks(deps);
   deps.queue.start();

@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { idempotencyPurgeKind } from '../idempotency/idempotency.ts';
 import { analyseKind, analysisDeps } from '../interviews/analysis/task.ts';
 import { testRunKind } from '../interviews/test-run.ts';
+import { registerSessionTasks } from '../interviews/runtime/session/session-tasks.ts';
 import { ensureRecurring } from '../queue/recurring.ts';
 import { queuePurgeKind } from '../queue/retention.ts';
 import { webhookDeliveryKind } from '../webhooks/delivery.ts';
@@ -26,6 +27,7 @@ export function registerTaskHandlers(deps: AppDeps): void {
   const analyse = analyseKind(analysisDeps(db, deps.clock, deps.config.llm));
   deps.queue.register(analyse);
   deps.events.subscribe('interview.completed', analyse);
+  registerSessionTasks(deps.queue, deps.sessions);
 }
 
 /** Recurring work exists once per deployment, whichever process starts first. */

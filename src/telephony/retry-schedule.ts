@@ -66,6 +66,20 @@ export async function afterFailedAttempt(
     await insertCallAttempt(scope, row);
     return { retry: { ...row, companyId: scope.companyId } };
   }
-  await moveInterview(scope, time, interview, 'FAILED');
+  await moveInterview(scope, time, interview, 'FAILED', { statusReason: interviewReasonOf(reasonCode) });
   return 'interview-failed';
+}
+
+/** §10: an interview that failed after its last attempt carries that attempt's reason. */
+function interviewReasonOf(reasonCode: string | null): NonNullable<InterviewRecord['statusReason']> {
+  switch (reasonCode) {
+    case 'NO_ANSWER':
+    case 'BUSY':
+    case 'VOICEMAIL':
+    case 'TELEPHONY_NOT_CONFIGURED':
+    case 'CANDIDATE_HUNG_UP':
+      return reasonCode;
+    default:
+      return 'CALL_FAILED';
+  }
 }

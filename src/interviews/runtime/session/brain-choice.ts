@@ -1,0 +1,30 @@
+/**
+ * Which interviewer speaks, decided once at boot from `LLM_*`: the model brain when a model is
+ * configured, else the structured one. The startup log says which and why.
+ */
+import type { Config } from '../../../config/config.ts';
+import type { Brain } from '../brains/brain.ts';
+import { createModelClient, ModelBrain, type ModelFailure } from '../brains/model.ts';
+import { structuredBrain, structuredIntentWording } from '../brains/structured.ts';
+
+export interface BrainChoice {
+  kind: 'model' | 'structured';
+  /** The startup log's line. */
+  description: string;
+  /** The brain for one turn; `onModelFailure` hears when the model kept failing during it. */
+  forTurn(onModelFailure: (failure: ModelFailure) => void): Brain;
+}
+
+export function chooseBrain(config: Pick<Config, 'llm'>): BrainChoice {
+  const { llm } = config;
+  if (!llm) {
+    return { kind: 'structured', description: 'interviewer: structured (LLM_BASE_URL and LLM_MODEL not set)', forTurn: () => structuredBrain };
+  }
+  const client = createModelClient(llm);
+  return {
+    kind: 'model',
+    description: `interviewer: model ${llm.model} at ${new URL(llm.baseUrl).host} (LLM_BASE_URL and LLM_MODEL set); the structured interviewer takes over if it keeps failing`,
+    forTurn: (onModelFailure) =>
+      new ModelBrain({ client, model: llm.model, wording: structuredIntentWording, firstTokenTimeoutMs: llm.firstTokenTimeoutMs, maxRetries: llm.maxRetries, onModelFailure }),
+  };
+}

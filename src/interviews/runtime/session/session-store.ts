@@ -1,0 +1,58 @@
+/**
+ * The session's reads and writes: the interview behind a room token, the pinned context, and the
+ * `interview_sessions` row. Everything but the token lookup goes through the company's scope.
+ */
+import type { Kysely } from 'kysely';
+import { findAgentRow, toAgent } from '../../../agents/repository.ts';
+import type { Agent } from '../../../agents/schema.ts';
+import { findCandidateRow } from '../../../candidates/repository.ts';
+import { findCompanyById } from '../../../companies/repository.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { TenantScope, TxScope } from '../../../db/tenant-scope.ts';
+import type { InterviewRecord } from '../../repository.ts';
+import type { InterviewRef } from './session-tasks.ts';
+import type { SessionContext, SessionState } from './session-state.ts';
+
+/** The token is the credential: this is the one interview lookup not made through a company's scope. */
+export async function findInterviewByToken(db: Kysely<DB>, token: string): Promise<InterviewRef | undefined> {
+  const row = await db.selectFrom('interviews').select(['id', 'companyId']).where('roomToken', '=', token).where('deletedAt', 'is', null).executeTakeFirst();
+  return row ? { interviewId: row.id, companyId: row.companyId } : undefined;
+}
+
+/** The agent (deleted ones too: the interview keeps its agent), the company's and the candidate's names. */
+export async function loadContext(scope: TenantScope, interview: InterviewRecord): Promise<(SessionContext & { agentRecord: Agent }) | undefined> {
+  const agentRow = await findAgentRow(scope, interview.agentId, { includeDeleted: true });
+  const company = await findCompanyById(scope.db, scope.companyId);
+  const candidate = await findCandidateRow(scope, interview.candidateId, { includeDeleted: true });
+  if (!agentRow || !company) return undefined;
+  const agentRecord = toAgent(agentRow);
+  const { name, focus, language, cefrLevel, questions, instructions, duration, voiceId } = agentRecord;
+  return {
+    agent: { name, focus, language, cefrLevel, questions, instructions, duration, voiceId },
+    agentRecord,
+    companyName: company.name,
+    candidateName: candidate?.firstName ?? '',
+  };
+}
+
+export interface StoredSession {
+  state: SessionState;
+  modelFailed: boolean;
+}
+
+export async function loadSession(scope: TenantScope, interviewId: string): Promise<StoredSession | undefined> {
+  const row = await scope.selectFrom('interviewSessions').select(['state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
+  return row ? { state: JSON.parse(row.state) as SessionState, modelFailed: row.modelFailed === 1 } : undefined;
+}
+
+export async function insertSession(scope: TxScope, interviewId: string, state: SessionState, at: string): Promise<void> {
+  await scope.insertInto('interviewSessions', { interviewId, state: JSON.stringify(state), modelFailed: 0, createdAt: at, updatedAt: at }).execute();
+}
+
+export async function saveSession(scope: TxScope, interviewId: string, session: StoredSession, at: string): Promise<void> {
+  await scope
+    .updateTable('interviewSessions')
+    .set({ state: JSON.stringify(session.state), modelFailed: session.modelFailed ? 1 : 0, updatedAt: at })
+    .where('interviewId', '=', interviewId)
+    .execute();
+}

@@ -1,0 +1,331 @@
+/*
+ * The interview room's script, without a framework. The server is the truth: every (re)connection
+ * starts from its snapshot (the stored transcript and the turn streaming now), and the page shows
+ * what it is sent. Speech is a courtesy on top: the answer box never waits for it, so typing
+ * alone completes an interview where the browser has no voices or no speech recognition.
+ */
+(function () {
+  'use strict';
+
+  // The "not open yet" page: the opening time in the candidate's own zone.
+  document.querySelectorAll('time[data-local]').forEach(function (el) {
+    try {
+      el.textContent = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(el.getAttribute('datetime')));
+    } catch {
+      /* the server's UTC text stays */
+    }
+  });
+
+  const root = document.getElementById('room');
+  if (!root) return;
+  const $ = (id) => document.getElementById(id);
+  const lines = JSON.parse($('room-lines').textContent);
+  const base = '/room/' + encodeURIComponent(root.dataset.token);
+  const lang = document.documentElement.lang;
+  const list = $('transcript');
+  const answer = $('answer');
+  const send = $('send');
+  const voice = $('voice');
+  const mute = $('mute');
+  const statusLine = $('status-line');
+  const timer = $('timer');
+  const shown = new Set();
+  let source = null;
+  let streaming = null;
+  let sending = null;
+  let deadline = 0;
+  let ticking = null;
+  let finished = false;
+
+  const post = (path, body) =>
+    fetch(base + path, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2));
+
+  // ——— Speech out: a voice of the agent's language (and its voice's gender, where a name says it) ———
+  const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
+  const gender = root.dataset.voiceGender;
+  let muted = false;
+  try {
+    muted = localStorage.getItem('interviewd-muted') === '1';
+  } catch {
+    /* storage refused: not muted */
+  }
+
+  function pickVoice() {
+    if (!synth) return null;
+    const voices = synth.getVoices();
+    const exact = voices.filter((v) => v.lang.replace('_', '-').toLowerCase() === lang.toLowerCase());
+    const prefix = lang.split('-')[0].toLowerCase();
+    const near = exact.length > 0 ? exact : voices.filter((v) => v.lang.toLowerCase().startsWith(prefix));
+    const hint = gender === 'male' ? /\bmale\b/i : gender === 'female' ? /female|woman/i : null;
+    return (hint && near.find((v) => hint.test(v.name))) || near[0] || null;
+  }
+
+  /** Says `text` unless muted or voiceless; `done` runs when it is over (at once if nothing is said). */
+  function speak(text, done) {
+    const chosen = muted ? null : pickVoice();
+    if (!chosen) return done();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = chosen;
+    utterance.lang = chosen.lang;
+    let called = false;
+    const once = () => {
+      if (called) return;
+      called = true;
+      done();
+    };
+    utterance.onend = once;
+    utterance.onerror = once;
+    synth.speak(utterance);
+  }
+
+  function setMuted(on) {
+    muted = on;
+    mute.textContent = on ? lines.unmuteButton : lines.muteButton;
+    try {
+      localStorage.setItem('interviewd-muted', on ? '1' : '0');
+    } catch {
+      /* not remembered */
+    }
+    if (on && synth) synth.cancel();
+  }
+  setMuted(muted);
+  mute.addEventListener('click', () => setMuted(!muted));
+
+  // ——— Speech in, where the browser offers recognition ———
+  const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+  let recognition = null;
+  if (Recognition) {
+    voice.hidden = false;
+    document.querySelectorAll('.voice-notice').forEach((el) => (el.hidden = false));
+  }
+  function setListening(on) {
+    voice.textContent = on ? lines.voiceStop : lines.voiceButton;
+  }
+  voice.addEventListener('click', () => {
+    if (recognition) return recognition.stop();
+    recognition = new Recognition();
+    recognition.lang = lang;
+    recognition.interimResults = true;
+    recognition.continuous = true;
+    const before = answer.value.trim() === '' ? '' : answer.value.replace(/\s*$/, ' ');
+    recognition.onresult = (event) => {
+      let heard = '';
+      for (let i = 0; i < event.results.length; i++) heard += event.results[i][0].transcript;
+      answer.value = before + heard;
+      updateSend();
+    };
+    recognition.onend = recognition.onerror = () => {
+      recognition = null;
+      setListening(false);
+    };
+    recognition.start();
+    setListening(true);
+  });
+
+  // ——— The transcript ———
+  function turnElement(role, id) {
+    const item = document.createElement('li');
+    item.className = 'turn ' + role;
+    item.dataset.turnId = id;
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = role === 'agent' ? lines.interviewerLabel : lines.youLabel;
+    const text = document.createElement('p');
+    item.append(who, text);
+    list.append(item);
+    item.scrollIntoView({ block: 'nearest' });
+    return text;
+  }
+
+  function addTurn(id, role, text) {
+    if (shown.has(id)) return;
+    shown.add(id);
+    turnElement(role, id).textContent = text;
+  }
+
+  function updateSend() {
+    send.disabled = finished || streaming !== null || sending !== null || answer.value.trim() === '';
+  }
+
+  function onSnapshot(snapshot) {
+    if (!snapshot) return location.reload();
+    list.textContent = '';
+    shown.clear();
+    streaming = null;
+    snapshot.transcript.forEach((turn) => addTurn(turn.id, turn.role, turn.text));
+    const last = snapshot.transcript[snapshot.transcript.length - 1];
+    // A turn stored before this page connected (right after Start, or a reload) is said too.
+    if (snapshot.pending) onTurnStart({ turnId: snapshot.pending.turnId, text: snapshot.pending.text });
+    else if (last && last.role === 'agent' && snapshot.status === 'IN_PROGRESS') announce(last.id, last.text);
+    if (snapshot.remainingSeconds !== null) startTimer(snapshot.remainingSeconds);
+    statusLine.textContent = '';
+    onStatus(snapshot);
+    updateSend();
+  }
+
+  function onTurnStart(data) {
+    if (shown.has(data.turnId)) return;
+    if (!streaming || streaming.id !== data.turnId) streaming = { id: data.turnId, text: '', el: turnElement('agent', data.turnId) };
+    streaming.text = data.text || '';
+    streaming.el.textContent = streaming.text;
+    updateSend();
+  }
+
+  function onToken(data) {
+    if (!streaming || streaming.id !== data.turnId || data.at > streaming.text.length) return;
+    const fresh = data.text.slice(streaming.text.length - data.at);
+    if (fresh === '') return;
+    streaming.text += fresh;
+    streaming.el.textContent = streaming.text;
+  }
+
+  function onTurnEnd(data) {
+    if (shown.has(data.turnId)) return;
+    if (streaming && streaming.id === data.turnId) {
+      shown.add(data.turnId);
+      streaming.el.textContent = data.text;
+      streaming = null;
+    } else addTurn(data.turnId, data.role, data.text);
+    if (data.role === 'agent') announce(data.turnId, data.text);
+    updateSend();
+  }
+
+  /** The interviewer's turn, whole: to the aria-live region and the voice, once per turn in this page. */
+  let announced = null;
+  function announce(turnId, text) {
+    if (announced === turnId) return;
+    announced = turnId;
+    $('announcer').textContent = text;
+    speak(text, () => post('/spoken').catch(() => undefined));
+  }
+
+  function onStatus(data) {
+    if (data.status === 'IN_PROGRESS' || data.status === 'SCHEDULED') return;
+    finished = true;
+    if (source) source.close();
+    source = null;
+    clearInterval(ticking);
+    timer.hidden = true;
+    if (recognition) recognition.stop();
+    $('answer-form').hidden = true;
+    $('ended-message').textContent =
+      data.status === 'CANCELLED' ? lines.cancelled : data.status === 'FAILED' ? (data.statusReason === 'EXPIRED' ? lines.expired : lines.failed) : '';
+    $('ended').hidden = false;
+    $('ended-heading').focus();
+    updateSend();
+  }
+
+  // ——— Remaining time ———
+  function renderTimer() {
+    const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    timer.textContent = lines.timeRemaining.replace('{time}', Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0'));
+  }
+  function startTimer(seconds) {
+    deadline = Date.now() + seconds * 1000;
+    timer.hidden = false;
+    renderTimer();
+    if (!ticking) ticking = setInterval(renderTimer, 1000);
+  }
+
+  // ——— The push connection: EventSource reconnects by itself; a refused one is opened again ———
+  function connect() {
+    if (finished) return;
+    source = new EventSource(base + '/events');
+    const on = (name, handle) => source.addEventListener(name, (event) => handle(JSON.parse(event.data)));
+    on('snapshot', onSnapshot);
+    on('turn-start', onTurnStart);
+    on('token', onToken);
+    on('turn-end', onTurnEnd);
+    on('status', onStatus);
+    source.onerror = () => {
+      if (finished) return;
+      statusLine.textContent = lines.reconnecting;
+      if (source && source.readyState === EventSource.CLOSED) {
+        source = null;
+        setTimeout(connect, 2000);
+      }
+    };
+  }
+
+  // ——— Answers: Enter sends, Shift+Enter is a new line; a failed send is retried as the same answer ———
+  function deliver() {
+    post('/answers', sending).then(
+      (res) => {
+        if (res.ok) {
+          if (answer.value === sending.text) answer.value = '';
+          sending = null;
+          statusLine.textContent = '';
+          return updateSend();
+        }
+        return res.json().then(
+          (body) => refused(res.status, body && body.error),
+          () => retry(),
+        );
+      },
+      () => retry(),
+    );
+  }
+  function refused(status, error) {
+    if (status === 404 || (error && error.code === 'INVALID_STATE_TRANSITION')) return location.reload();
+    if (status === 400 && error) {
+      statusLine.textContent = error.message;
+      sending = null;
+      return updateSend();
+    }
+    retry();
+  }
+  function retry() {
+    statusLine.textContent = lines.sendFailed;
+    setTimeout(deliver, 2000);
+  }
+  function submit() {
+    if (send.disabled) return;
+    if (recognition) recognition.stop();
+    sending = { text: answer.value, clientId: newId() };
+    updateSend();
+    deliver();
+  }
+  $('answer-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  answer.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  answer.addEventListener('input', updateSend);
+
+  // ——— Start ———
+  function showConversation() {
+    $('intro').hidden = true;
+    $('conversation').hidden = false;
+    answer.focus();
+  }
+  function start() {
+    const button = $('start');
+    button.disabled = true;
+    post('/start').then(
+      (res) => {
+        if (res.ok) {
+          showConversation();
+          return connect();
+        }
+        if (res.status === 404 || res.status === 409) return location.reload();
+        $('intro-status').textContent = lines.reconnecting;
+        setTimeout(start, 2000);
+      },
+      () => {
+        $('intro-status').textContent = lines.reconnecting;
+        setTimeout(start, 2000);
+      },
+    );
+  }
+  $('start').addEventListener('click', start);
+  if (root.dataset.status === 'IN_PROGRESS') {
+    showConversation();
+    connect();
+  }
+})();

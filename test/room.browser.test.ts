@@ -1,0 +1,160 @@
+/**
+ * The room in a real browser (Debian's chromium, driven by playwright-core; no voices and no
+ * speech output in headless mode, so typing alone must carry the interview): a real
+ * `interviewUrl` opened, started, every question answered by typing, a reload mid-way resuming at
+ * the same question, the close, then the API; the pages of early, expired, cancelled and finished
+ * links; axe-core finds no serious or critical violation; a 375 px screenshot is kept in
+ * test-results/ (git-ignored, left in place by .ci/run).
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.ts';
+import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
+import { createRoomInterview, newCompany, type RoomWorld, runDueTasks, startRoomWorld, transcriptOf } from '../src/room/room.test-helpers.ts';
+
+const START = '2025-11-20T10:00:00.000Z';
+const en = linesFor('EN');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOT = 'test-results/room-375.png';
+/** Uncaught errors of the room's script, in any page: none is expected. */
+const pageErrors: string[] = [];
+
+async function openRoom(browser: Browser, url: string): Promise<Page> {
+  // bypassCSP: the room's CSP allows no injected script, and axe is one.
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, bypassCSP: true });
+  const page = await context.newPage();
+  // A state never reached fails with the locator's name well inside the test's own timeout.
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  return page;
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string }[] }> } }).axe.run();
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+const agentTurns = (page: Page) => page.locator('#transcript li.agent p').allTextContents();
+
+async function answerByTyping(page: Page, text: string, how: 'enter' | 'click'): Promise<void> {
+  await page.getByLabel(en.answerLabel).fill(text);
+  const send = page.getByRole('button', { name: en.sendButton });
+  if (how === 'enter') await page.getByLabel(en.answerLabel).press('Enter');
+  else await send.click();
+  await page.locator('#transcript li.candidate p', { hasText: text }).waitFor();
+}
+
+describe('the room in a browser', () => {
+  const clock = new ManualClock(START);
+  let world: RoomWorld;
+  let browser: Browser;
+  // The interviewUrl's path on the test server (PUBLIC_URL names the default port, not the test's).
+  const urlOf = (token: string) => `${world.server.baseUrl}/room/${token}`;
+
+  beforeAll(async () => {
+    world = await startRoomWorld(clock);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    expect(pageErrors).toEqual([]);
+    await browser?.close();
+    await world.server.close();
+  });
+
+  it('a candidate types through the whole interview, reloads mid-way and resumes at the same question; the API shows it COMPLETED', async () => {
+    const acme = await newCompany(world);
+    const questions = ['Tell me about a system you scaled.', 'How do you test?', 'Why do you want this job?'];
+    const { interview, token } = await createRoomInterview(acme.api, { questions, voiceId: 'EMMA' });
+    const page = await openRoom(browser, urlOf(token));
+
+    // The first screen: who, that an AI conducts it and what is recorded, and Start.
+    await page.getByRole('heading', { name: en.introHeading }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
+    expect(await page.locator('#intro').textContent()).toContain(en.introAiNotice.replace('{companyName}', 'Acme'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: en.startButton }).click();
+
+    await page.locator('#transcript li.agent p', { hasText: questions[0] }).waitFor();
+    // The whole turn, once stored, goes to the aria-live region.
+    await page.locator('[aria-live="polite"]', { hasText: questions[0] }).waitFor({ state: 'attached' });
+    expect(await page.locator('#timer').textContent()).toMatch(/^Time remaining: \d+:\d\d$/);
+    await answerByTyping(page, 'I scaled a payments API tenfold.', 'enter');
+    await page.locator('#transcript li.agent p', { hasText: questions[1] }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Reload: the same transcript, the same question, and the interview goes on.
+    const before = await page.locator('#transcript li').allTextContents();
+    await page.reload();
+    await page.locator('#transcript li.agent p', { hasText: questions[1] }).waitFor();
+    expect(await page.locator('#intro').isHidden()).toBe(true);
+    expect(await page.locator('#transcript li').allTextContents()).toEqual(before);
+
+    await answerByTyping(page, 'Unit tests, contract tests and canaries.', 'click');
+    await page.locator('#transcript li.agent p', { hasText: questions[2] }).waitFor();
+    await answerByTyping(page, 'Because I like hard problems.', 'enter');
+    const closing = en.closing.replace('{companyName}', 'Acme');
+    await page.locator('#transcript li.agent p', { hasText: closing }).waitFor();
+    await page.getByRole('heading', { name: en.endedHeading }).waitFor();
+    expect(await page.locator('#answer-form').isHidden()).toBe(true);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // What the room showed is what the API stores.
+    await world.server.deps.sessions.settled(interview.id);
+    const stored = await transcriptOf(acme.api, interview.id);
+    expect(stored.map((t) => t.text)).toEqual(await page.locator('#transcript li p').allTextContents());
+    expect(stored.filter((t) => t.role === 'candidate')).toHaveLength(3);
+    expect((await agentTurns(page)).at(-1)).toBe(closing);
+    expect((await acme.api('GET', `/v1/interviews/${interview.id}`)).body).toMatchObject({ status: 'COMPLETED', statusReason: 'COMPLETED' });
+
+    // Finished: the link now shows its page.
+    await page.reload();
+    expect(await page.locator('#state-message').textContent()).toBe(en.finished);
+    await page.context().close();
+  }, 90_000);
+
+  it('early, cancelled and expired links each show their page, in the agent’s language', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const de = linesFor('DE');
+    const early = await createRoomInterview(acme.api, { language: 'DE' }, { scheduledAt: '2025-11-21T09:30:00.000Z' });
+    const cancelled = await createRoomInterview(acme.api, { language: 'DE' });
+    expect((await acme.api('POST', `/v1/interviews/${cancelled.interview.id}/cancel`)).status).toBe(200);
+    const unused = await createRoomInterview(acme.api, { language: 'AR' });
+
+    const page = await openRoom(browser, urlOf(early.token));
+    expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
+    expect(await page.locator('#state').getAttribute('data-page')).toBe('notOpenYet');
+    const opens = await page.locator('#state-message time').getAttribute('datetime');
+    expect(opens).toBe('2025-11-21T09:30:00.000Z');
+    expect(await page.locator('#state-message').textContent()).toContain(de.notOpenYet.split('{time}')[0] as string);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(urlOf(cancelled.token));
+    expect(await page.locator('#state-message').textContent()).toBe(de.cancelled);
+
+    clock.set('2025-11-28T10:00:00.000Z');
+    await page.goto(urlOf(unused.token));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('#state-message').textContent()).toBe(linesFor('AR').expired);
+    await runDueTasks(world, unused.interview.id);
+    await page.reload();
+    expect(await page.locator('#state-message').textContent()).toBe(linesFor('AR').expired);
+
+    const unknown = await page.goto(`${world.server.baseUrl}/room/${'x'.repeat(43)}`);
+    expect(unknown?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Interview not found');
+    await page.context().close();
+  });
+});
