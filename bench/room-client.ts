@@ -42,6 +42,8 @@ export interface Answer {
   /** The interviewer turn that follows it, and when its first token arrived here. */
   agentTurnId: string | null;
   firstTokenAt: number | null;
+  /** Its text: tells the model's first words from a fixed line's. */
+  firstToken: string | null;
 }
 
 export interface SeenTurn {
@@ -136,7 +138,7 @@ export class RoomClient {
   answer(warmup: boolean): Answer {
     const n = this.answers.length + 1;
     const text = `[r${this.index}.${n}] I moved our billing jobs onto a queue, measured the latency before and after, and kept the old path as a fallback for a month.`;
-    const answer: Answer = { room: this.index, n, text, clientId: randomUUID(), warmup, sentAt: Number.NaN, status: null, agentTurnId: null, firstTokenAt: null };
+    const answer: Answer = { room: this.index, n, text, clientId: randomUUID(), warmup, sentAt: Number.NaN, status: null, agentTurnId: null, firstTokenAt: null, firstToken: null };
     this.answers.push(answer);
     this.waiting = answer;
     this.candidateTurnSeen = false;
@@ -184,7 +186,10 @@ export class RoomClient {
         const at = Number(data.at);
         if (this.streaming?.turnId !== data.turnId || at !== this.streaming.text.length) this.tokenMismatches++;
         else this.streaming.text += String(data.text);
-        if (this.waiting?.agentTurnId === data.turnId && this.waiting.firstTokenAt === null) this.waiting.firstTokenAt = performance.now();
+        if (this.waiting?.agentTurnId === data.turnId && this.waiting.firstTokenAt === null) {
+          this.waiting.firstTokenAt = performance.now();
+          this.waiting.firstToken = String(data.text);
+        }
         break;
       }
       case 'turn-end':

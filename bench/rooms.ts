@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type RecordedRequest, reply, startOpenAiFake } from '../test/fakes/openai-server.ts';
 import { type Engine, freshDatabase } from './databases.ts';
-import { freePort, pinSelf, startServer, stopServer } from './processes.ts';
+import { cpuSeconds, freePort, pinSelf, startServer, stopServer } from './processes.ts';
 import { checkRoom, emptyMismatches, type Mismatches, type StoredTurn } from './room-checks.ts';
 import { type Answer, RoomClient, send } from './room-client.ts';
 
@@ -147,8 +147,9 @@ interface Timing {
 
 function timingOf(answer: Answer): Timing | null {
   if (answer.status !== 200 || answer.firstTokenAt === null || Number.isNaN(answer.sentAt)) return null;
+  // By its text, not by time: this process may read the fake's request before the room's token.
+  const modelFirst = answer.firstToken === FOLLOW_UP[0];
   const call = modelCalls.get(`r${answer.room}.${answer.n}`);
-  const modelFirst = call?.firstChunkAt != null && call.firstChunkAt <= answer.firstTokenAt;
   const fakeMs = modelFirst && call?.firstChunkAt != null ? call.firstChunkAt - call.arrivedAt : 0;
   return { serverMs: answer.firstTokenAt - answer.sentAt - fakeMs, modelFirst, fakeMs };
 }
@@ -204,8 +205,19 @@ async function benchEngine(engine: Engine, serverCpu: number | undefined): Promi
     const kbPerRoom = (rssOpen - rssBefore) / ROOMS / 1024;
     log(`${engine}: ${ROOMS} rooms open and started; server RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssOpen / 2 ** 20).toFixed(0)} MB (${kbPerRoom.toFixed(0)} KB per room)`);
 
+    // The server's CPU with every room open and nobody answering (timers, the queue's polling).
+    const idleFrom = cpuSeconds(server.child.pid) ?? Number.NaN;
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleCores = ((cpuSeconds(server.child.pid) ?? Number.NaN) - idleFrom) / 3;
     const load0 = loadavg()[0] ?? 0;
+    const serverCpuBefore = cpuSeconds(server.child.pid);
+    const ownCpuBefore = process.cpuUsage();
+    const pacedAt = performance.now();
     const paced = await pace(queue);
+    const pacedSeconds = (performance.now() - pacedAt) / 1000;
+    const serverCpuUsed = (cpuSeconds(server.child.pid) ?? Number.NaN) - (serverCpuBefore ?? Number.NaN);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const ownCpuUsed = (ownCpu.user + ownCpu.system) / 1e6;
     await until(() => rooms.every((room) => room.idle), 60_000, 'the last answers to be followed by their interviewer turns');
     const rssEnd = rssBytes(server.child.pid);
 
@@ -239,6 +251,8 @@ async function benchEngine(engine: Engine, serverCpu: number | undefined): Promi
       ` — model first (follow-ups) ${modelFirst.length}: median ${fmt(quantile(modelFirst, 0.5))}, p99 ${fmt(quantile(modelFirst, 0.99))};` +
       ` fixed line first (next question) ${fixedFirst.length}: median ${fmt(quantile(fixedFirst, 0.5))}, p99 ${fmt(quantile(fixedFirst, 0.99))};` +
       ` fake's own time median ${fmt(quantile(fakeMs, 0.5))}, p99 ${fmt(quantile(fakeMs, 0.99))} ms`);
+    // CPU over the paced run: one core is 1.00; this process runs every client and the fake model.
+    log(`${engine}: CPU during the answers — server ${(serverCpuUsed / pacedSeconds).toFixed(2)} cores (idle before: ${idleCores.toFixed(2)}; above idle, ${(((serverCpuUsed - idleCores * pacedSeconds) / paced.sent) * 1000).toFixed(2)} ms per answer, its turn and /spoken included), this process ${(ownCpuUsed / pacedSeconds).toFixed(2)} cores`);
     log(`${engine}: server RSS at the end ${(rssEnd / 2 ** 20).toFixed(0)} MB; rooms no longer in progress ${ended}; interviewer turns no answer caused ${unprompted}; /spoken failures ${spokenFailures}`);
     log(`${engine}: check — lost answers ${mismatches.lostAnswers}, duplicated answers ${mismatches.duplicatedAnswers}, turns stored twice ${mismatches.duplicatedTurns}, seen but not stored ${mismatches.lostTurns}; stored but never seen ${mismatches.unseenTurns}, out of order ${mismatches.outOfOrder}, duplicate events ${mismatches.duplicateEvents}, token mismatches ${mismatches.tokenMismatches} → ${lostOrDuplicated === 0 ? 'no lost or duplicated turns' : `${lostOrDuplicated} LOST OR DUPLICATED`}${other ? `, ${other} other mismatches` : ''}`);
     for (const detail of mismatches.details) log(`  ${detail}`);
