@@ -117,6 +117,12 @@ describe('the room in a browser', () => {
     expect(stored.filter((t) => t.role === 'candidate')).toHaveLength(3);
     expect((await agentTurns(page)).at(-1)).toBe(closing);
     expect((await acme.api('GET', `/v1/interviews/${interview.id}`)).body).toMatchObject({ status: 'COMPLETED', statusReason: 'COMPLETED' });
+    // The analysis follows (the interview.completed subscriber): no model here, so the rules, judging nothing.
+    await runDueTasks(world, interview.id);
+    const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.id}`)).body;
+    expect(analysis).toMatchObject({ evaluator: { kind: 'rules' }, general: { overallRating: null, companyFitRating: null } });
+    expect(analysis.general.evaluation.length).toBeGreaterThan(0);
+    for (const entry of analysis.general.evaluation) expect(entry.score).toBeNull();
 
     // Finished: the link now shows its page.
     await page.reload();
