@@ -6,6 +6,7 @@ import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
+import type { CallingWindow } from '../telephony/calling-window.ts';
 import { createInterviewRecord } from './create-interview.ts';
 import { cancelInterviewTasks } from './runtime/session/session-tasks.ts';
 import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterviewMetadata, softDeleteInterview, transcriptOf } from './repository.ts';
@@ -17,6 +18,8 @@ export interface InterviewDeps {
   /** Base of the candidate's join link. */
   publicUrl: string;
   defaultMonthlyMinutes: number;
+  /** The calling window of PHONE interviews (CALL_WINDOW). */
+  callingWindow?: CallingWindow;
   /** Tells a live room that its interview was cancelled or deleted (after the commit). */
   ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void;
 }
@@ -68,7 +71,7 @@ async function lockInterview(scope: TxScope, id: string): Promise<InterviewRecor
 
 export function createInterview(deps: InterviewDeps, ctx: CompanyContext, input: CreateInterviewInput, testKey: boolean): Promise<Interview> {
   return companyTransaction(deps.clock, ctx, async (scope, time) => {
-    const record = await createInterviewRecord(scope, { time, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey }, input);
+    const record = await createInterviewRecord(scope, { time, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey, ...(deps.callingWindow ? { callingWindow: deps.callingWindow } : {}) }, input);
     return presentOne(scope, deps, record);
   });
 }

@@ -21,6 +21,8 @@ const StatusBody = z.looseObject({
 });
 const AnswerBody = z.looseObject({ CallSid: z.string().min(1), AnsweredBy: z.string().optional() });
 const GatherBody = z.looseObject({ CallSid: z.string().min(1), SpeechResult: z.string().optional(), Confidence: z.string().optional() });
+// The interviewer turn a Gather answers (phone-interview.ts), signed with the rest of the URL.
+const GatherQuery = z.object({ turn: UuidSchema.optional() });
 const RecordingBody = z.looseObject({ RecordingStatus: z.string().min(1), RecordingUrl: z.url().optional() });
 
 /** Callbacks need no key: the signature is the credential (checked before anything else is looked at). */
@@ -92,9 +94,9 @@ export async function twilioCallbackRoutes(app: ZodApp, deps: AppDeps): Promise<
       return twiml(reply, live === true ? await conversation().onAnswered(attemptId) : hangUpNow());
     });
 
-    scoped.post(route('gather'), { schema: { params: Params, body: GatherBody }, config: { access } }, async (request, reply) => {
+    scoped.post(route('gather'), { schema: { params: Params, querystring: GatherQuery, body: GatherBody }, config: { access } }, async (request, reply) => {
       const { SpeechResult, Confidence } = request.body;
-      return twiml(reply, await conversation().onSpeech(request.params.attemptId, SpeechResult ?? '', confidenceOf(Confidence)));
+      return twiml(reply, await conversation().onSpeech(request.params.attemptId, SpeechResult ?? '', confidenceOf(Confidence), request.query.turn ?? null));
     });
   });
 }
