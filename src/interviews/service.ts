@@ -20,8 +20,8 @@ export interface InterviewDeps {
   defaultMonthlyMinutes: number;
   /** The calling window of PHONE interviews (CALL_WINDOW). */
   callingWindow?: CallingWindow;
-  /** Tells a live room that its interview was cancelled or deleted (after the commit). */
-  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void;
+  /** Tells a live room that its interview was cancelled or deleted, and hangs up its call (after the commit; never throws). */
+  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void | Promise<void>;
 }
 
 async function present(scope: TenantScope, deps: InterviewDeps, records: InterviewRecord[]): Promise<Interview[]> {
@@ -109,7 +109,7 @@ export async function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return presentOne(scope, deps, record);
   });
-  deps.ended?.(id, cancelled);
+  await deps.ended?.(id, cancelled);
   return cancelled;
 }
 
@@ -122,7 +122,7 @@ export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return after;
   });
-  deps.ended?.(id, deleted);
+  await deps.ended?.(id, deleted);
   return true;
 }
 
