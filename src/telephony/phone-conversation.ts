@@ -11,4 +11,6 @@ export interface PhoneConversation {
    * and the interviewer turn it answers (named in the Gather action), when the action named one.
    */
   onSpeech(attemptId: string, text: string, confidence: number | null, answering?: string | null): Promise<string>;
+  /** A machine took the call (the attempt is VOICEMAIL already): what it records, then the hang-up. */
+  onVoicemail?(attemptId: string): Promise<string>;
 }

@@ -16,6 +16,7 @@ import { TenantScope, type TxScope } from '../db/tenant-scope.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../interviews/repository.ts';
 import { initialState, type Intent } from '../interviews/runtime/engine/engine.ts';
+import { linesFor, render } from '../interviews/runtime/lines/lines.ts';
 import { questionCount } from '../interviews/runtime/engine/plan.ts';
 import { setTimer } from '../interviews/runtime/session/lifecycle.ts';
 import type { InterviewSessions } from '../interviews/runtime/session/session.ts';
@@ -84,6 +85,19 @@ export class PhoneInterviews implements PhoneConversation {
     }
     await this.deps.sessions.settled(ref.interviewId);
     return this.reply(ref, attemptId);
+  }
+
+  /** CALL_VOICEMAIL_MESSAGE: a short message in the agent's language asking the candidate to call the company's number back. */
+  async onVoicemail(attemptId: string): Promise<string> {
+    const ref = await refOfAttempt(this.deps.db, attemptId);
+    if (!ref) return hangUpNow();
+    const scope = new TenantScope(this.deps.db, ref.companyId);
+    const interview = await findInterview(scope, ref.interviewId);
+    const agent = interview ? await scope.selectFrom('agents').select(['language', 'voiceId']).where('id', '=', interview.agentId).executeTakeFirst() : undefined;
+    const company = await scope.db.selectFrom('companies').select('name').where('id', '=', ref.companyId).executeTakeFirst();
+    if (!agent || !company) return hangUpNow();
+    const message = render(linesFor(agent.language).voicemailCallBack, { companyName: company.name });
+    return sayAndHangUp(message, speechSettings(agent.language, agent.voiceId));
   }
 
   /**
