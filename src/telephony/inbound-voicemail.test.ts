@@ -37,6 +37,10 @@ describe('inbound calls', () => {
     expect(attempts.map((a) => [a.direction, a.status, a.retryNumber])).toEqual([['OUTBOUND', 'CANCELLED', 0], ['INBOUND', 'IN_PROGRESS', 1]]);
     expect(attempts[1]?.calledAt).toBe('2025-11-20T10:01:00.000Z');
     expect(await dialTaskOf(world, attemptId)).toBeUndefined();
+    // Twilio asking the Voice URL again for the same call: the same words, no second attempt.
+    const again = await world.fake.post(VOICE_URL, { AccountSid: world.fake.accountSid, CallSid: call.sid, From: candidatePhone, To: companyNumber, CallStatus: 'ringing', Direction: 'inbound' });
+    expect(again.text).toBe(result.text);
+    expect(await attemptsOf(acme, id)).toEqual(attempts);
 
     await world.fake.speak(call, 'A billing service.');
     const closing = await world.fake.speak(call, 'With tests.');

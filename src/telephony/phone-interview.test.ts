@@ -85,6 +85,9 @@ describe('a phone interview, spoken through the session', () => {
     await world.fake.answer(call, 'human');
     const action = call.gatherAction as string;
     const params = { AccountSid: world.fake.accountSid, CallSid: call.sid, CallStatus: 'in-progress', SpeechResult: 'A billing service.', Confidence: '0.8' };
+    // Unsigned, wrongly signed or tampered: 403, and nothing is heard.
+    for (const signing of ['missing', 'wrong-token', 'tampered'] as const) expect((await world.fake.post(action, params, signing)).status).toBe(403);
+    expect(await transcriptOf(acme, id)).toHaveLength(1);
     const first = await world.fake.post(action, params);
     const again = await world.fake.post(action, params);
     expect(again.text).toBe(first.text);
