@@ -89,6 +89,7 @@ const EnvSchema = z.object({
   CALL_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   CALL_RETRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   CALL_WINDOW: callingWindow.default(parseCallingWindow('09:00-20:00 Mon-Sat') as CallingWindow),
+  CALL_VOICEMAIL_MESSAGE: booleanFlag.default(false),
 })
   // Half a Twilio configuration is a mistake, not "telephony off".
   .refine((e) => (e.TWILIO_ACCOUNT_SID === undefined) === (e.TWILIO_AUTH_TOKEN === undefined), {
@@ -124,8 +125,11 @@ export type Config = {
   llm: { baseUrl: string; apiKey: string | undefined; model: string; firstTokenTimeoutMs: number; maxRetries: number } | null;
   /** Telephony (§13): on when the account SID and token are set; `apiBase` is an origin. */
   twilio: { accountSid: string; authToken: string; apiBase: string } | null;
-  /** Phone attempts in all (the first included), minutes between them, and the candidate's calling window. */
-  calls: { retryAttempts: number; retryMinutes: number; window: CallingWindow };
+  /**
+   * Phone attempts in all (the first included), minutes between them, the candidate's calling
+   * window, and whether a voicemail hears a short "please call back" message (CALL_VOICEMAIL_MESSAGE).
+   */
+  calls: { retryAttempts: number; retryMinutes: number; window: CallingWindow; voicemailMessage: boolean };
   /** The room's silence rules (§13): the one nudge of a silence, and when a started interview is abandoned. */
   interview: { idleNudgeSeconds: number; abandonMinutes: number };
 };
@@ -167,7 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE }
         : null,
-    calls: { retryAttempts: e.CALL_RETRY_ATTEMPTS, retryMinutes: e.CALL_RETRY_MINUTES, window: e.CALL_WINDOW },
+    calls: { retryAttempts: e.CALL_RETRY_ATTEMPTS, retryMinutes: e.CALL_RETRY_MINUTES, window: e.CALL_WINDOW, voicemailMessage: e.CALL_VOICEMAIL_MESSAGE },
     interview: { idleNudgeSeconds: e.INTERVIEW_IDLE_NUDGE_SECONDS, abandonMinutes: e.INTERVIEW_ABANDON_MINUTES },
   };
 }

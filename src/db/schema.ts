@@ -163,6 +163,10 @@ export interface TranscriptTurnsTable {
   endedAt: string;
   /** The plan question this interviewer turn asked (null: any other turn). */
   questionIndex: number | null;
+  /** 'room' or 'phone' (null: stored before channels were kept). */
+  channel: string | null;
+  /** Recognised speech: the recogniser's confidence 0..1 as decimal text. */
+  confidence: string | null;
 }
 
 export interface InterviewSessionsTable {
@@ -192,6 +196,10 @@ export interface CallAttemptsTable {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Twilio's CallSid once the call exists. */
+  callSid: string | null;
+  /** The explicit offset written in the `scheduledAt` this attempt was asked for (null: none given). */
+  zoneOffsetMinutes: number | null;
 }
 
 /** CANCELLED: dropped by its key (`cancelTask`, `scheduleTask`); never run, or its running attempt's outcome ignored. */

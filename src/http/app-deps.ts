@@ -9,6 +9,7 @@ import type { InterviewSessions } from '../interviews/runtime/session/session.ts
 import type { QueueRunner } from '../queue/runner.ts';
 import type { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import type { PhoneConversation } from '../telephony/phone-conversation.ts';
+import type { Telephony } from '../telephony/telephony.ts';
 
 /** Everything the HTTP app is built from; tests build it on a fresh database. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   events: EventSubscribers;
   /** What an answered phone call says (the interview session); unset, an answered call is hung up. */
   phoneConversation?: PhoneConversation;
+  /** The phone provider (Twilio when configured, else every dial fails TELEPHONY_NOT_CONFIGURED). */
+  telephony: Telephony;
   /** The live interviews (the room's sessions) and the interviewer chosen at boot. */
   sessions: InterviewSessions;
 }

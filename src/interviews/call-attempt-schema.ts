@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TimestampSchema } from '../http/common-schemas.ts';
 
 export const CALL_ATTEMPT_STATUSES = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
-export const CALL_REASON_CODES = ['NO_ANSWER', 'BUSY', 'FAILED', 'VOICEMAIL', 'CANCELLED', 'COMPLETED', 'TELEPHONY_NOT_CONFIGURED'] as const;
+export const CALL_REASON_CODES = ['NO_ANSWER', 'BUSY', 'FAILED', 'VOICEMAIL', 'CANCELLED', 'COMPLETED', 'TELEPHONY_NOT_CONFIGURED', 'CANDIDATE_HUNG_UP'] as const;
 
 /** §10 "Call attempts". */
 export const CallAttemptSchema = z

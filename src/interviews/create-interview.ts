@@ -16,6 +16,9 @@ import { enqueue } from '../queue/enqueue.ts';
 import { interviewEvent } from './events.ts';
 import { resolveInterviewJob } from './job-resolution.ts';
 import { insertCallAttempt, insertInterview, type InterviewRecord } from './repository.ts';
+import { planCall } from '../telephony/call-planning.ts';
+import type { CallingWindow } from '../telephony/calling-window.ts';
+import { scheduleDial } from '../telephony/dial-tasks.ts';
 import type { CreateInterviewInput } from './schema.ts';
 import { testRunTask } from './test-run.ts';
 import { scheduleLinkExpiry } from './runtime/session/session-tasks.ts';
@@ -26,6 +29,8 @@ export interface CreateInterviewOptions {
   defaultMonthlyMinutes: number;
   /** sk_test_ keys make every interview a test (§3.1). */
   testKey: boolean;
+  /** The calling window a PHONE interview's first call is rolled into (none: called at `scheduledAt`). */
+  callingWindow?: CallingWindow;
 }
 
 export const MAX_AHEAD_MS = 30 * 86_400_000;
@@ -154,10 +159,14 @@ export async function createInterviewRecord(scope: TxScope, options: CreateInter
   };
   await insertInterview(scope, record);
   if (record.channel === 'PHONE' && !isTest) {
+    const call = await planCall(scope, { at: scheduledAt, scheduledAtText: input.scheduledAt ?? input.scheduleTime, candidateId }, options.callingWindow);
+    const attemptId = newId();
     await insertCallAttempt(scope, {
-      id: newId(), interviewId: record.id, direction: 'OUTBOUND', status: 'SCHEDULED', reasonCode: null, notes: null, retryNumber: 0,
-      recordingUrl: null, duration: null, scheduledAt: record.scheduledAt, calledAt: null, createdAt: now, updatedAt: now, deletedAt: null,
+      id: attemptId, interviewId: record.id, direction: 'OUTBOUND', status: 'SCHEDULED', reasonCode: null, notes: null, retryNumber: 0,
+      recordingUrl: null, duration: null, scheduledAt: call.at.toISOString(), calledAt: null, createdAt: now, updatedAt: now, deletedAt: null,
+      callSid: null, zoneOffsetMinutes: call.zoneOffsetMinutes,
     });
+    await scheduleDial(scope.db, time, attemptId, call.at);
   }
   await interviewEvent(scope, time, 'interview.scheduled', record);
   if (isTest) await enqueue(scope.db, time, testRunTask, { companyId: scope.companyId, interviewId: record.id });

@@ -112,7 +112,8 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
     it('cancelling a PHONE interview cancels its scheduled call attempt', async () => {
       const agent = await f.phoneAgent();
       const candidate = await f.candidate();
-      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id });
+      // Tomorrow: its call is not due while the test runs (this server's queue runs, and has no telephony).
+      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id, scheduledAt: new Date(clock.now().getTime() + 86_400_000).toISOString() });
       expect(interview.callAttempts).toMatchObject([{ status: 'SCHEDULED', retryNumber: 0, direction: 'OUTBOUND' }]);
       const cancelled = await acme.api('POST', `/v1/interviews/${interview.id}/cancel`);
       expect(cancelled.body.callAttempts).toMatchObject([{ status: 'CANCELLED', reasonCode: 'CANCELLED' }]);
@@ -137,7 +138,8 @@ describe('interviews: cancel, delete and PATCH through the API (§10)', () => {
     it('fails without starting: finishedDate set, startedAt null, waiting call attempts cancelled, terminal after', async () => {
       const agent = await f.phoneAgent();
       const candidate = await f.candidate();
-      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id });
+      // Tomorrow: its call is not due while the test runs (this server's queue runs, and has no telephony).
+      const interview = await f.interview({ agentId: agent.id, candidateId: candidate.id, scheduledAt: new Date(clock.now().getTime() + 86_400_000).toISOString() });
       clock.advance(60_000);
       await fail(interview.id);
       const read = await acme.api('GET', `/v1/interviews/${interview.id}`);

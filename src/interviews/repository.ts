@@ -149,7 +149,15 @@ export async function insertCallAttempt(scope: TxScope, row: Omit<CallAttemptRow
 
 export async function transcriptOf(scope: TenantScope, interviewId: string): Promise<TranscriptTurn[]> {
   const rows = await scope.selectFrom('transcriptTurns').selectAll().where('interviewId', '=', interviewId).orderBy('position').execute();
-  return rows.map((r) => ({ id: r.id, role: r.role as TranscriptTurn['role'], text: r.text, startedAt: r.startedAt, endedAt: r.endedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as TranscriptTurn['role'],
+    text: r.text,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    ...(r.channel === null ? {} : { channel: r.channel as NonNullable<TranscriptTurn['channel']> }),
+    ...(r.confidence === null ? {} : { confidence: Number(r.confidence) }),
+  }));
 }
 
 /** A turn as stored: `questionIndex` marks the interviewer turn that asked plan question i (else null or absent). */
@@ -159,5 +167,6 @@ export async function appendTranscriptTurns(scope: TxScope, interviewId: string,
   if (turns.length === 0) return;
   const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
   const start = (last?.position ?? -1) + 1;
-  await scope.insertInto('transcriptTurns', turns.map((turn, i) => ({ ...turn, interviewId, position: start + i }))).execute();
+  const rows = turns.map(({ confidence, ...turn }, i) => ({ ...turn, confidence: confidence == null ? null : String(confidence), interviewId, position: start + i }));
+  await scope.insertInto('transcriptTurns', rows).execute();
 }

@@ -5,6 +5,7 @@ import { pageSchema } from '../http/pagination.ts';
 import { companyContext, requireActor } from '../http/request-context.ts';
 import { routeSchema } from '../http/route-docs.ts';
 import { getAnalysisPdf } from './analysis-report.ts';
+import { hangUpInterviewCalls } from '../telephony/place-call.ts';
 import { callAttemptRoutes } from './call-attempts/routes.ts';
 import { AnalysisPdfSchema, CreateInterviewBody, InterviewListQuery, InterviewSchema, TranscriptSchema, UpdateInterviewBody } from './schema.ts';
 import { cancelInterview, createInterview, deleteInterview, getInterview, getTranscript, type InterviewDeps, listInterviews, updateInterview } from './service.ts';
@@ -20,7 +21,13 @@ export function interviewRoutes(app: ZodApp, deps: AppDeps): void {
     clock: deps.clock,
     publicUrl: deps.config.publicUrl,
     defaultMonthlyMinutes: deps.config.defaultMonthlyMinutes,
-    ended: (id, status) => deps.sessions.interviewEnded(id, status),
+    callingWindow: deps.config.calls.window,
+    ended: async (id, status) => {
+      deps.sessions.interviewEnded(id, status);
+      // Before the answer, so an integrator that cancelled knows the line is being closed; a
+      // provider that fails is logged, never the cancellation's error (it has committed).
+      await hangUpInterviewCalls(deps.database.db, deps.telephony, id).catch((err: unknown) => app.log.error({ err, interviewId: id }, 'the call of a cancelled interview was not hung up'));
+    },
   };
 
   app.post(

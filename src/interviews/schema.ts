@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateAgentBody } from '../agents/schema.ts';
 import { CreateCandidateBody } from '../candidates/schema.ts';
-import { CompanyIdQuery, InstantSchema, TimestampSchema, UuidSchema } from '../http/common-schemas.ts';
+import { CompanyIdQuery, InstantKeepingOffsetSchema, TimestampSchema, UuidSchema } from '../http/common-schemas.ts';
 import { ListQuerySchema } from '../http/pagination.ts';
 import { CreateJobBody } from '../jobs/schema.ts';
 import { MetadataPatchSchema, MetadataSchema } from '../metadata/metadata.ts';
@@ -17,7 +17,8 @@ export const STATUS_REASONS = [
 ] as const;
 export type StatusReason = (typeof STATUS_REASONS)[number];
 
-const Instant = InstantSchema.describe('ISO 8601 instant with an offset; from now up to 30 days ahead.');
+// The offset written is kept: a PHONE interview's calls are placed in the candidate's local time (issue 14).
+const Instant = InstantKeepingOffsetSchema.describe('ISO 8601 instant with an offset; from now up to 30 days ahead.');
 
 export const CreateInterviewBody = z
   .strictObject({
@@ -77,6 +78,8 @@ export const TranscriptTurnSchema = z.object({
   text: z.string(),
   startedAt: TimestampSchema,
   endedAt: TimestampSchema,
+  channel: z.enum(['room', 'phone']).optional().describe('Extension (§14): where the turn was said; present on phone turns.'),
+  confidence: z.number().min(0).max(1).nullable().optional().describe("Extension (§14): recognised speech, the recogniser's confidence 0..1."),
 });
 
 export const TranscriptSchema = z.array(TranscriptTurnSchema).meta({ id: 'Transcript' });

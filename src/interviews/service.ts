@@ -6,6 +6,7 @@ import type { TenantScope, TxScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
 import { type Page, toPage } from '../http/pagination.ts';
 import { type Metadata, mergePatch, metadataProblems } from '../metadata/metadata.ts';
+import type { CallingWindow } from '../telephony/calling-window.ts';
 import { createInterviewRecord } from './create-interview.ts';
 import { cancelInterviewTasks } from './runtime/session/session-tasks.ts';
 import { callAttemptsOf, findInterview, findInterviewForUpdate, type InterviewRecord, listInterviewRecords, saveInterviewMetadata, softDeleteInterview, transcriptOf } from './repository.ts';
@@ -17,8 +18,10 @@ export interface InterviewDeps {
   /** Base of the candidate's join link. */
   publicUrl: string;
   defaultMonthlyMinutes: number;
-  /** Tells a live room that its interview was cancelled or deleted (after the commit). */
-  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void;
+  /** The calling window of PHONE interviews (CALL_WINDOW). */
+  callingWindow?: CallingWindow;
+  /** Tells a live room that its interview was cancelled or deleted, and hangs up its call (after the commit; never throws). */
+  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void | Promise<void>;
 }
 
 async function present(scope: TenantScope, deps: InterviewDeps, records: InterviewRecord[]): Promise<Interview[]> {
@@ -68,7 +71,7 @@ async function lockInterview(scope: TxScope, id: string): Promise<InterviewRecor
 
 export function createInterview(deps: InterviewDeps, ctx: CompanyContext, input: CreateInterviewInput, testKey: boolean): Promise<Interview> {
   return companyTransaction(deps.clock, ctx, async (scope, time) => {
-    const record = await createInterviewRecord(scope, { time, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey }, input);
+    const record = await createInterviewRecord(scope, { time, defaultMonthlyMinutes: deps.defaultMonthlyMinutes, testKey, ...(deps.callingWindow ? { callingWindow: deps.callingWindow } : {}) }, input);
     return presentOne(scope, deps, record);
   });
 }
@@ -106,7 +109,7 @@ export async function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return presentOne(scope, deps, record);
   });
-  deps.ended?.(id, cancelled);
+  await deps.ended?.(id, cancelled);
   return cancelled;
 }
 
@@ -119,7 +122,7 @@ export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return after;
   });
-  deps.ended?.(id, deleted);
+  await deps.ended?.(id, deleted);
   return true;
 }
 

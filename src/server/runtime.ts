@@ -9,6 +9,8 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { chooseBrain } from '../interviews/runtime/session/brain-choice.ts';
 import { InterviewSessions } from '../interviews/runtime/session/session.ts';
 import { QueueRunner } from '../queue/runner.ts';
+import { PhoneInterviews } from '../telephony/phone-interview.ts';
+import { telephonyFromConfig } from '../telephony/twilio/twilio-telephony.ts';
 import { RateLimiter } from '../rate-limit/rate-limiter.ts';
 import { registerTaskHandlers } from './tasks.ts';
 
@@ -25,7 +27,9 @@ export async function createDeps(config: Config, clock: Clock = systemClock, dat
     queue: new QueueRunner(db.db, db.kind, clock, console, { shutdownGraceMs: config.shutdownGraceMs }),
     events: eventSubscribers(db.db),
     sessions: new InterviewSessions({ db: db.db, clock, brain: chooseBrain(config), rules: config.interview, log: pino({ level: config.logLevel }) }),
+    telephony: telephonyFromConfig(config),
   };
+  deps.phoneConversation = new PhoneInterviews({ db: db.db, sessions: deps.sessions, publicUrl: config.publicUrl });
   registerTaskHandlers(deps);
   return deps;
 }

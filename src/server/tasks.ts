@@ -5,6 +5,7 @@ import { analyseKind, analysisDeps } from '../interviews/analysis/task.ts';
 import { testRunKind } from '../interviews/test-run.ts';
 import { registerSessionTasks } from '../interviews/runtime/session/session-tasks.ts';
 import { ensureRecurring } from '../queue/recurring.ts';
+import { dialTaskKind } from '../telephony/place-call.ts';
 import { queuePurgeKind } from '../queue/retention.ts';
 import { webhookDeliveryKind } from '../webhooks/delivery.ts';
 import { deliveryRetentionKind } from '../webhooks/retention.ts';
@@ -28,6 +29,8 @@ export function registerTaskHandlers(deps: AppDeps): void {
   deps.queue.register(analyse);
   deps.events.subscribe('interview.completed', analyse);
   registerSessionTasks(deps.queue, deps.sessions);
+  // Calls are not recorded: the candidate is told only a text transcript is kept (consent line).
+  deps.queue.register(dialTaskKind({ db, clock: deps.clock, calls: deps.config.calls, telephony: deps.telephony, recordCalls: false }));
 }
 
 /** Recurring work exists once per deployment, whichever process starts first. */

@@ -7,7 +7,8 @@ import { companyTransaction, type TransactionClock } from '../db/transaction.ts'
 import { canMoveAttempt, type CallAttemptStatus } from '../interviews/call-attempts/status-machine.ts';
 import { moveAttempt } from '../interviews/call-attempts/transitions.ts';
 import { interviewEvent } from '../interviews/events.ts';
-import { type CallAttemptRow, type InterviewRecord, toInterviewRecord } from '../interviews/repository.ts';
+import { type CallAttemptRow, findInterview, type InterviewRecord, toInterviewRecord } from '../interviews/repository.ts';
+import { finishedCallMove } from './dropped-call.ts';
 import { afterFailedAttempt, type CallPolicy } from './retry-schedule.ts';
 
 /** A provider's report about a call, in the attempt's terms. */
@@ -91,9 +92,13 @@ export async function applyAttemptMove(
 
 /** Moves the attempt as a provider's status report says; see `applyAttemptMove`. */
 export async function reportCallStatus(deps: AttemptCallbackDeps, attemptId: string, move: AttemptMove | null): Promise<CallbackEffect> {
-  return withLockedAttempt(deps, attemptId, async (scope, time, attempt, interview) =>
-    move === null ? 'unchanged' : applyAttemptMove(scope, time, attempt, interview, move, deps.calls),
-  );
+  return withLockedAttempt(deps, attemptId, async (scope, time, attempt, interview) => {
+    if (move === null) return 'unchanged';
+    const decided = await finishedCallMove(scope, time, attempt, interview, move);
+    // The interview may have just ended (its closing line was owed): the attempt then moves with it.
+    const current = decided.to === 'COMPLETED' ? ((await findInterview(scope, interview.id)) ?? interview) : interview;
+    return applyAttemptMove(scope, time, attempt, current, decided, deps.calls);
+  });
 }
 
 /** Stores a finished recording's URL; the same URL again changes nothing. */

@@ -26,8 +26,8 @@ export function explicitOffsetMinutes(scheduledAt: string): number | null {
  * The candidate's zone: an explicit offset in `scheduledAt` (as written by the integrator), else
  * the country of the phone number, else the company's `timezone`.
  */
-export function resolveCallZone(input: { scheduledAtText?: string | null; phoneNumber: string | null; companyTimeZone: string }): CallZone {
-  const offset = input.scheduledAtText ? explicitOffsetMinutes(input.scheduledAtText) : null;
+export function resolveCallZone(input: { scheduledAtText?: string | null; offsetMinutes?: number | null; phoneNumber: string | null; companyTimeZone: string }): CallZone {
+  const offset = input.offsetMinutes ?? (input.scheduledAtText ? explicitOffsetMinutes(input.scheduledAtText) : null);
   if (offset !== null) return { source: 'scheduledAt', zones: [{ offsetMinutes: offset }] };
   const country = input.phoneNumber ? zonesOfNumber(input.phoneNumber) : null;
   if (country) return { source: 'phoneNumber', zones: country };
@@ -55,8 +55,8 @@ export interface RetryPolicy {
   minutesApart: number;
 }
 
-/** Outcomes worth calling again for (issue 14); a failure of the line or the setup is not. */
-export const RETRIED_REASONS: readonly string[] = ['NO_ANSWER', 'BUSY', 'VOICEMAIL'];
+/** Outcomes worth calling again for (issue 14; a dropped call like an unanswered one, §10); a failure of the line or the setup is not. */
+export const RETRIED_REASONS: readonly string[] = ['NO_ANSWER', 'BUSY', 'VOICEMAIL', 'CANDIDATE_HUNG_UP'];
 
 /**
  * When to call again after an attempt that ended at `endedAt` with `reasonCode`, given how many

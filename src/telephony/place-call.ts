@@ -1,7 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { TxScope } from '../db/tenant-scope.ts';
+import { taskKind, type TaskKind } from '../queue/task-kind.ts';
 import type { CallAttemptRow, InterviewRecord } from '../interviews/repository.ts';
 import { ACTIVE_STATUSES } from '../interviews/status-machine.ts';
 import { type AttemptCallbackDeps, applyAttemptMove, withLockedAttempt } from './attempt-callbacks.ts';
+import { type DialPayload, dialSpec, scheduleDial } from './dial-tasks.ts';
 import { type DialOutcome, type DialRequest, NOT_CONFIGURED_MESSAGE, type Telephony } from './telephony.ts';
 
 export interface PlaceCallDeps extends AttemptCallbackDeps {
@@ -38,6 +42,17 @@ export async function placeCall(deps: PlaceCallDeps, attemptId: string): Promise
   const claimed = await withLockedAttempt(deps, attemptId, async (scope, time, attempt: CallAttemptRow, interview): Promise<DialRequest | PlaceCallResult> => {
     if (attempt.status !== 'SCHEDULED') return { ok: false, skipped: `the attempt is ${attempt.status}` };
     if (!ACTIVE_STATUSES.includes(interview.status)) return { ok: false, skipped: `the interview is ${interview.status}` };
+    if (Date.parse(attempt.scheduledAt) > time.now().getTime()) {
+      // Run early (another process's clock, a move that raced the task): wait for the attempt's time.
+      await scheduleDial(scope.db, time, attempt.id, new Date(attempt.scheduledAt));
+      return { ok: false, skipped: 'the attempt is not due yet' };
+    }
+    const busy = await scope.selectFrom('callAttempts').select('id').where('interviewId', '=', interview.id).where('status', '=', 'IN_PROGRESS').executeTakeFirst();
+    if (busy) {
+      // The candidate is on the phone already (they called in): this call is not made.
+      await applyAttemptMove(scope, time, attempt, interview, { to: 'CANCELLED', reasonCode: 'CANCELLED', notes: `Not dialled: call attempt ${busy.id} was in progress.` });
+      return { ok: false, skipped: 'another call of the interview is in progress' };
+    }
     if (!deps.telephony.configured) {
       await applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'TELEPHONY_NOT_CONFIGURED', notes: NOT_CONFIGURED_MESSAGE }, deps.calls);
       return { ok: false, reasonCode: 'TELEPHONY_NOT_CONFIGURED', message: NOT_CONFIGURED_MESSAGE };
@@ -58,6 +73,28 @@ export async function placeCall(deps: PlaceCallDeps, attemptId: string): Promise
     await withLockedAttempt(deps, attemptId, (scope, time, attempt, interview) =>
       applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: outcome.reasonCode, notes: outcome.message }, deps.calls),
     );
+  } else {
+    // Kept so a cancelled interview's call can be hung up; a callback may already have moved the attempt.
+    await withLockedAttempt(deps, attemptId, (scope, time, attempt) =>
+      scope.updateTable('callAttempts').set({ callSid: outcome.callSid, updatedAt: time.at }).where('id', '=', attempt.id).execute(),
+    );
   }
   return outcome;
+}
+
+/** The dialling task's kind (registered in src/server/tasks.ts; keys and scheduling in dial-tasks.ts). */
+export function dialTaskKind(deps: PlaceCallDeps): TaskKind<DialPayload> {
+  return taskKind({ ...dialSpec, run: async ({ attemptId }) => void (await placeCall(deps, attemptId)) });
+}
+
+/**
+ * Hangs up the calls in progress of an interview that was cancelled or deleted (after its
+ * transaction: the network stays out of transactions). Twilio then reports the call completed,
+ * which closes the attempt. Looked up by the interview's id alone: the caller has just acted on
+ * it inside its company.
+ */
+export async function hangUpInterviewCalls(db: Kysely<DB>, telephony: Telephony, interviewId: string): Promise<void> {
+  if (!telephony.configured) return;
+  const calls = await db.selectFrom('callAttempts').select('callSid').where('interviewId', '=', interviewId).where('status', '=', 'IN_PROGRESS').where('callSid', 'is not', null).execute();
+  for (const { callSid } of calls) if (callSid) await telephony.hangUp(callSid);
 }

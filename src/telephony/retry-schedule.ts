@@ -6,6 +6,9 @@ import { type CallAttemptRow, type InterviewRecord, insertCallAttempt } from '..
 import { moveInterview } from '../interviews/transitions.ts';
 import { resolveCallZone, retryTime } from './call-zone.ts';
 import type { CallingWindow } from './calling-window.ts';
+import { scheduleDial } from './dial-tasks.ts';
+import { minutesUsed } from '../interviews/runtime/session/lifecycle.ts';
+import { cancelInterviewTimer } from '../interviews/runtime/session/session-tasks.ts';
 
 /** `CALL_RETRY_ATTEMPTS`, `CALL_RETRY_MINUTES`, `CALL_WINDOW` (Config['calls']). */
 export interface CallPolicy {
@@ -31,7 +34,8 @@ export async function afterFailedAttempt(
   interview: InterviewRecord,
   policy: CallPolicy,
 ): Promise<AfterFailure> {
-  if (interview.status !== 'SCHEDULED') return 'nothing';
+  // An interview under way is retried only while no call carries it (the candidate hung up, §10).
+  if (interview.status !== 'SCHEDULED' && interview.status !== 'IN_PROGRESS') return 'nothing';
   const all = await scope.selectFrom('callAttempts').selectAll().where('interviewId', '=', interview.id).execute();
   const others = all.filter((a) => a.id !== failed.id && a.deletedAt === null);
   if (others.some((a) => a.status === 'SCHEDULED' || a.status === 'IN_PROGRESS')) return 'nothing';
@@ -42,7 +46,7 @@ export async function afterFailedAttempt(
     scope.selectFrom('candidates').select('phoneNumber').where('id', '=', interview.candidateId).executeTakeFirst(),
     scope.db.selectFrom('companies').select('timezone').where('id', '=', scope.companyId).executeTakeFirst(),
   ]);
-  const zone = resolveCallZone({ phoneNumber: candidate?.phoneNumber ?? null, companyTimeZone: company?.timezone ?? 'UTC' });
+  const zone = resolveCallZone({ offsetMinutes: failed.zoneOffsetMinutes, phoneNumber: candidate?.phoneNumber ?? null, companyTimeZone: company?.timezone ?? 'UTC' });
   const policyForRetry = { attempts: policy.retryAttempts, minutesApart: policy.retryMinutes };
   const at = all.length < MAX_CALL_ATTEMPTS ? retryTime({ reasonCode, attemptsMade: made, endedAt: new Date(time.at) }, policyForRetry, policy.window, zone) : null;
 
@@ -62,11 +66,22 @@ export async function afterFailedAttempt(
       createdAt: time.at,
       updatedAt: time.at,
       deletedAt: null,
+      callSid: null,
+      zoneOffsetMinutes: failed.zoneOffsetMinutes,
     };
     await insertCallAttempt(scope, row);
+    await scheduleDial(scope.db, time, row.id, at);
     return { retry: { ...row, companyId: scope.companyId } };
   }
-  await moveInterview(scope, time, interview, 'FAILED', { statusReason: interviewReasonOf(reasonCode) });
+  if (interview.status === 'IN_PROGRESS') {
+    // Started, then lost: the minutes it ran are used, and its session's timer has nothing left to do.
+    await cancelInterviewTimer(scope.db, time, interview.id);
+    const agent = await scope.selectFrom('agents').select('duration').where('id', '=', interview.agentId).executeTakeFirst();
+    const durationMinutes = minutesUsed(interview.startedAt, time.now(), Math.max(1, agent?.duration ?? 1));
+    await moveInterview(scope, time, interview, 'FAILED', { statusReason: interviewReasonOf(reasonCode), durationMinutes });
+  } else {
+    await moveInterview(scope, time, interview, 'FAILED', { statusReason: interviewReasonOf(reasonCode) });
+  }
   return 'interview-failed';
 }
 

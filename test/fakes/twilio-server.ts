@@ -60,6 +60,12 @@ export interface TwilioFake {
   /** What the recogniser heard, posted to the last `<Gather action>`; follows `<Redirect>`. */
   speak(call: FakeCall, speech: string, confidence?: number): Promise<CallbackResult>;
   recording(call: FakeCall, extra?: FormParams, signing?: Signing): Promise<CallbackResult>;
+  /**
+   * Someone calls one of our numbers: Twilio asks the number's Voice URL for TwiML (following
+   * `<Redirect>`); later status callbacks of the call go to `statusUrl` (the number's setting).
+   * The call is not a dial: it is not in `calls`.
+   */
+  incoming(voiceUrl: string, call: { from: string; to: string; statusUrl: string }): Promise<{ call: FakeCall; result: CallbackResult }>;
   close(): Promise<void>;
 }
 
@@ -129,7 +135,7 @@ export async function startTwilioFake(): Promise<TwilioFake> {
     CallSid: call.sid,
     From: call.request.params.From ?? '',
     To: call.request.params.To ?? '',
-    Direction: 'outbound-api',
+    Direction: call.request.params.Direction ?? 'outbound-api',
     ApiVersion: '2010-04-01',
   });
 
@@ -202,6 +208,13 @@ export async function startTwilioFake(): Promise<TwilioFake> {
         },
         signing,
       );
+    },
+    async incoming(voiceUrl, { from, to, statusUrl }) {
+      const sid = `CA${randomBytes(16).toString('hex')}`;
+      const params = { From: from, To: to, Url: voiceUrl, StatusCallback: statusUrl, Direction: 'inbound' };
+      const call: FakeCall = { sid, request: { method: 'POST', path: '', authorized: true, contentType: undefined, params, lists: {} }, lastTwiml: null, gatherAction: null, hungUp: false };
+      const result = await follow(call, await post(voiceUrl, { ...callParams(call), CallStatus: 'ringing' }));
+      return { call, result };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

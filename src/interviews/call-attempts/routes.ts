@@ -15,9 +15,9 @@ const write = { scopes: ['write:interviews' as const], companyScoped: true };
 const NoContent = z.undefined().describe('No content.');
 const PHONE_ONLY = 'PHONE interviews only: on an ONLINE interview the answer is 400.';
 
-/** §10 "Call attempts". Dialling is not done here: attempts stay SCHEDULED until a dialler takes them. */
+/** §10 "Call attempts". Each SCHEDULED attempt has its dial task (telephony/dial-tasks.ts), moved and cancelled with it. */
 export function callAttemptRoutes(app: ZodApp, deps: AppDeps): void {
-  const service: CallAttemptDeps = { clock: deps.clock };
+  const service: CallAttemptDeps = { clock: deps.clock, callingWindow: deps.config.calls.window };
 
   app.post(
     '/interviews/:id/call-attempts',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CompanyIdQuery, InstantSchema, UuidSchema } from '../../http/common-schemas.ts';
+import { CompanyIdQuery, InstantKeepingOffsetSchema, UuidSchema } from '../../http/common-schemas.ts';
 import { ListQuerySchema } from '../../http/pagination.ts';
 
-const Instant = InstantSchema;
+// The offset written in scheduledAt is where the candidate is: the calling window is read there.
+const Instant = InstantKeepingOffsetSchema;
 
 /** §10 `POST /v1/interviews/{id}/call-attempts`. */
 export const CreateCallAttemptBody = z

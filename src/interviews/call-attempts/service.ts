@@ -14,9 +14,14 @@ import { requireInterview } from '../service.ts';
 import { ACTIVE_STATUSES } from '../status-machine.ts';
 import type { CallAttemptListQuery, CreateCallAttemptInput, UpdateCallAttemptInput } from './schema.ts';
 import { moveAttempt } from './transitions.ts';
+import { planCall } from '../../telephony/call-planning.ts';
+import type { CallingWindow } from '../../telephony/calling-window.ts';
+import { scheduleDial } from '../../telephony/dial-tasks.ts';
 
 export interface CallAttemptDeps {
   clock: Clock;
+  /** CALL_WINDOW: a call asked for outside it is placed at its next opening (issue 14). */
+  callingWindow?: CallingWindow;
 }
 
 /**
@@ -66,13 +71,13 @@ async function requireAttempt(scope: TenantScope, interviewId: string, attemptId
 }
 
 /** `scheduledAt` inside the window of §10: from now (a minute of lateness means now) to 30 days ahead. */
-function callTime(clock: Clock, requested: string | undefined): string {
+function callTime(clock: Clock, requested: string | undefined): Date {
   const now = clock.now();
-  if (requested === undefined) return now.toISOString();
+  if (requested === undefined) return now;
   const at = new Date(requested);
   if (at.getTime() < now.getTime() - PAST_GRACE_MS) throw errors.field('scheduledAt', 'scheduledAt must not be in the past', 'too_small');
   if (at.getTime() > now.getTime() + MAX_AHEAD_MS) throw errors.field('scheduledAt', 'scheduledAt must be at most 30 days ahead', 'too_big');
-  return (at.getTime() < now.getTime() ? now : at).toISOString();
+  return at.getTime() < now.getTime() ? now : at;
 }
 
 /** The interview embeds its attempts: a change to them is a change to the interview (`updatedSince` feeds). */
@@ -88,7 +93,7 @@ async function touchInterview(scope: TxScope, interviewId: string, now: string):
 export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, interviewId: string, input: CreateCallAttemptInput): Promise<CallAttempt> {
   return companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
-    const scheduledAt = callTime(time, input.scheduledAt);
+    const requested = callTime(time, input.scheduledAt);
     requireCallable(interview, 'no call can be scheduled for it');
     const all = await scope.selectFrom('callAttempts').selectAll().where('interviewId', '=', interviewId).execute();
     const live = all.filter((a) => a.deletedAt === null);
@@ -104,6 +109,8 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
     }
     const now = time.at;
     const id = newId();
+    const call = await planCall(scope, { at: requested, scheduledAtText: input.scheduledAt, candidateId: interview.candidateId }, deps.callingWindow);
+    const scheduledAt = call.at.toISOString();
     for (const pending of live.filter((a) => a.status === 'SCHEDULED')) {
       await moveAttempt(scope, pending, 'CANCELLED', now, { reasonCode: 'CANCELLED', notes: `Replaced by call attempt ${id}.` });
     }
@@ -122,8 +129,11 @@ export function createCallAttempt(deps: CallAttemptDeps, ctx: CompanyContext, in
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
+      callSid: null,
+      zoneOffsetMinutes: call.zoneOffsetMinutes,
     };
     await insertCallAttempt(scope, row);
+    await scheduleDial(scope.db, time, id, call.at);
     await touchInterview(scope, interviewId, now);
     return toCallAttempt({ ...row, companyId: scope.companyId });
   });
@@ -134,13 +144,16 @@ export async function rescheduleCallAttempt(deps: CallAttemptDeps, ctx: CompanyC
   await companyTransaction(deps.clock, ctx, async (scope, time) => {
     const interview = await lockPhoneInterview(scope, interviewId);
     const attempt = await requireAttempt(scope, interviewId, attemptId);
-    const scheduledAt = callTime(time, input.scheduledAt);
+    const requested = callTime(time, input.scheduledAt);
     if (attempt.status !== 'SCHEDULED') {
       throw errors.stateForbids(`Call attempt ${attemptId} is ${attempt.status}: only a SCHEDULED attempt can be rescheduled.`, { status: attempt.status });
     }
     requireCallable(interview, 'its calls cannot be rescheduled');
     const now = time.at;
-    await scope.updateTable('callAttempts').set({ scheduledAt, updatedAt: now }).where('id', '=', attemptId).execute();
+    const call = await planCall(scope, { at: requested, scheduledAtText: input.scheduledAt, candidateId: interview.candidateId }, deps.callingWindow);
+    const zoneOffsetMinutes = call.zoneOffsetMinutes ?? attempt.zoneOffsetMinutes;
+    await scope.updateTable('callAttempts').set({ scheduledAt: call.at.toISOString(), zoneOffsetMinutes, updatedAt: now }).where('id', '=', attemptId).execute();
+    await scheduleDial(scope.db, time, attemptId, call.at);
     await touchInterview(scope, interviewId, now);
   });
 }

@@ -1,4 +1,5 @@
 import type { TxScope } from '../../db/tenant-scope.ts';
+import { cancelDial } from '../../telephony/dial-tasks.ts';
 import type { CallAttemptRow } from '../repository.ts';
 import { assertAttemptMove, type CallAttemptStatus } from './status-machine.ts';
 
@@ -15,6 +16,9 @@ export async function moveAttempt(
   changes: Partial<Pick<CallAttemptRow, 'reasonCode' | 'notes' | 'duration' | 'calledAt'>> = {},
 ): Promise<void> {
   assertAttemptMove(attempt.status as CallAttemptStatus, to);
+  // A cancelled attempt is never dialled (its task is dropped in this transaction). Other moves
+  // out of SCHEDULED happen inside the dial task itself, which must not cancel its own run.
+  if (to === 'CANCELLED') await cancelDial(scope.db, { now: () => new Date(now) }, attempt.id);
   await scope
     .updateTable('callAttempts')
     .set({ ...changes, status: to, updatedAt: now })

@@ -14,3 +14,6 @@ export function callbackPath(attemptId: string, kind: CallbackKind): string {
 export function callbackUrl(publicUrl: string, attemptId: string, kind: CallbackKind): string {
   return `${publicUrl}${callbackPath(attemptId, kind)}`;
 }
+
+/** The Voice webhook of a company number (calls to it); its status callback is `${INBOUND_PATH}/status`. */
+export const INBOUND_PATH = '/telephony/twilio/inbound';

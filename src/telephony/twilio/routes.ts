@@ -5,9 +5,10 @@ import type { AppDeps, ZodApp } from '../../http/app-deps.ts';
 import { formRoutes } from '../../http/form-body.ts';
 import { UuidSchema } from '../../http/common-schemas.ts';
 import { type AttemptCallbackDeps, applyAttemptMove, reportCallStatus, reportRecording, withLockedAttempt } from '../attempt-callbacks.ts';
+import { answerInboundCall, attemptOfCall } from '../inbound-call.ts';
 import type { PhoneConversation } from '../phone-conversation.ts';
 import { answeredByMachine, moveForCallStatus, TWILIO_CALL_STATUSES } from './call-status.ts';
-import { TWILIO_CALLBACK_PREFIX } from './callback-urls.ts';
+import { INBOUND_PATH, TWILIO_CALLBACK_PREFIX } from './callback-urls.ts';
 import { hasValidTwilioSignature } from './signature.ts';
 import { hangUpNow } from './twiml.ts';
 
@@ -21,6 +22,9 @@ const StatusBody = z.looseObject({
 });
 const AnswerBody = z.looseObject({ CallSid: z.string().min(1), AnsweredBy: z.string().optional() });
 const GatherBody = z.looseObject({ CallSid: z.string().min(1), SpeechResult: z.string().optional(), Confidence: z.string().optional() });
+const InboundBody = z.looseObject({ CallSid: z.string().min(1), From: z.string().min(1), To: z.string().min(1) });
+// The interviewer turn a Gather answers (phone-interview.ts), signed with the rest of the URL.
+const GatherQuery = z.object({ turn: UuidSchema.optional() });
 const RecordingBody = z.looseObject({ RecordingStatus: z.string().min(1), RecordingUrl: z.url().optional() });
 
 /** Callbacks need no key: the signature is the credential (checked before anything else is looked at). */
@@ -83,18 +87,34 @@ export async function twilioCallbackRoutes(app: ZodApp, deps: AppDeps): Promise<
     scoped.post(route('answer'), { schema: { params: Params, body: AnswerBody }, config: { access } }, async (request, reply) => {
       const { attemptId } = request.params;
       if (answeredByMachine(request.body.AnsweredBy)) {
-        await withLockedAttempt(callbacks, attemptId, (scope, time, attempt, interview) =>
+        const moved = await withLockedAttempt(callbacks, attemptId, (scope, time, attempt, interview) =>
           applyAttemptMove(scope, time, attempt, interview, { to: 'FAILED', reasonCode: 'VOICEMAIL', notes: 'An answering machine or voicemail took the call.' }, callbacks.calls),
         );
-        return twiml(reply, hangUpNow());
+        const leaveMessage = deps.config.calls.voicemailMessage && moved === 'changed' && conversation().onVoicemail;
+        return twiml(reply, leaveMessage ? await conversation().onVoicemail?.(attemptId) ?? hangUpNow() : hangUpNow());
       }
       const live = await withLockedAttempt(callbacks, attemptId, async (_scope, _time, attempt) => attempt.status === 'IN_PROGRESS');
       return twiml(reply, live === true ? await conversation().onAnswered(attemptId) : hangUpNow());
     });
 
-    scoped.post(route('gather'), { schema: { params: Params, body: GatherBody }, config: { access } }, async (request, reply) => {
+    // A call to a company number (the number's Voice webhook, set by the operator: operator guide).
+    scoped.post(INBOUND_PATH, { schema: { body: InboundBody }, config: { access } }, async (request, reply) => {
+      const { CallSid, From, To } = request.body;
+      return twiml(reply, await answerInboundCall({ db: deps.database.db, clock: deps.clock, conversation: conversation() }, { callSid: CallSid, from: From, to: To }));
+    });
+
+    // The number's status callback: an inbound call's attempt is found by its CallSid.
+    scoped.post(`${INBOUND_PATH}/status`, { schema: { body: StatusBody }, config: { access } }, async (request, reply) => {
+      const { CallSid, CallStatus, AnsweredBy, CallDuration } = request.body;
+      const attemptId = await attemptOfCall(deps.database.db, CallSid);
+      const known = (TWILIO_CALL_STATUSES as readonly string[]).includes(CallStatus);
+      if (attemptId && known) await reportCallStatus(callbacks, attemptId, moveForCallStatus(CallStatus as (typeof TWILIO_CALL_STATUSES)[number], AnsweredBy, CallDuration));
+      return reply.code(204).send();
+    });
+
+    scoped.post(route('gather'), { schema: { params: Params, querystring: GatherQuery, body: GatherBody }, config: { access } }, async (request, reply) => {
       const { SpeechResult, Confidence } = request.body;
-      return twiml(reply, await conversation().onSpeech(request.params.attemptId, SpeechResult ?? '', confidenceOf(Confidence)));
+      return twiml(reply, await conversation().onSpeech(request.params.attemptId, SpeechResult ?? '', confidenceOf(Confidence), request.query.turn ?? null));
     });
   });
 }

@@ -37,6 +37,8 @@ describe('Twilio: dialling and signed callbacks', () => {
       clock,
       env: { TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_API_BASE: fake.url, PUBLIC_URL },
     });
+    // The test dials itself (placeCall): the queue's dial tasks must not race it.
+    await server.deps.queue.stop();
     fake.connect({ publicUrl: server.deps.config.publicUrl, serverUrl: server.baseUrl });
     dialler = { db: server.deps.database.db, clock, telephony: telephonyFromConfig(server.deps.config), recordCalls: true };
     acme = await server.company('Acme');
@@ -216,6 +218,7 @@ describe('Twilio: dialling and signed callbacks', () => {
         return sayAndRedirect('Danke.', speechSettings('DE', 'ALEX'), callbackUrl(PUBLIC_URL, attemptId, 'gather'));
       },
     };
+    const plugged = server.deps.phoneConversation;
     server.deps.phoneConversation = conversation;
     try {
       const { attemptId, call } = await dialled();
@@ -233,13 +236,19 @@ describe('Twilio: dialling and signed callbacks', () => {
       expect(last.text).toContain('Auf Wiederhören.');
       expect(call.hungUp).toBe(true);
     } finally {
-      delete server.deps.phoneConversation;
+      server.deps.phoneConversation = plugged;
     }
   });
 
   it('without a conversation plugged in, an answered call is hung up; an answer for a finished attempt too', async () => {
-    const { call } = await dialled();
-    expect((await fake.answer(call, 'human')).text).toContain('<Hangup/>');
+    const plugged = server.deps.phoneConversation;
+    delete server.deps.phoneConversation;
+    try {
+      const { call } = await dialled();
+      expect((await fake.answer(call, 'human')).text).toContain('<Hangup/>');
+    } finally {
+      server.deps.phoneConversation = plugged;
+    }
     const { call: ended } = await dialled();
     await fake.status(ended, 'no-answer');
     expect((await fake.answer(ended, 'human')).text).toContain('<Hangup/>');

@@ -11,6 +11,11 @@ export interface TwilioSettings {
   publicUrl: string;
   /** A REST call with no answer after this long counts as failed. */
   timeoutMs?: number;
+  /**
+   * Wait for a voicemail's beep before asking for the TwiML (`DetectMessageEnd`), so a message
+   * said to a machine is recorded (CALL_VOICEMAIL_MESSAGE); else `Enable`, the quickest verdict.
+   */
+  waitForBeep?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -53,7 +58,7 @@ export class TwilioTelephony implements Telephony {
       Method: 'POST',
       StatusCallback: callbackUrl(publicUrl, request.attemptId, 'status'),
       StatusCallbackMethod: 'POST',
-      MachineDetection: 'Enable',
+      MachineDetection: this.settings.waitForBeep ? 'DetectMessageEnd' : 'Enable',
     });
     for (const event of ['initiated', 'ringing', 'answered', 'completed']) form.append('StatusCallbackEvent', event);
     if (request.record) {
@@ -110,6 +115,6 @@ function parseJson(text: string): unknown {
 }
 
 /** The server's telephony: Twilio when its SID and token are configured, else the unconfigured port. */
-export function telephonyFromConfig(config: Pick<Config, 'twilio' | 'publicUrl'>): Telephony {
-  return config.twilio ? new TwilioTelephony({ ...config.twilio, publicUrl: config.publicUrl }) : unconfiguredTelephony;
+export function telephonyFromConfig(config: Pick<Config, 'twilio' | 'publicUrl'> & { calls?: Pick<Config['calls'], 'voicemailMessage'> }): Telephony {
+  return config.twilio ? new TwilioTelephony({ ...config.twilio, publicUrl: config.publicUrl, waitForBeep: config.calls?.voicemailMessage ?? false }) : unconfiguredTelephony;
 }

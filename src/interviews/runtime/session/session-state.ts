@@ -36,6 +36,14 @@ export interface SessionState {
   lastTurnEnd: number;
   /** `clientId`s of the latest answers taken: a resent answer is taken once. */
   answered: string[];
+  /** A PHONE interview: the call attempt carrying it, and since when no call has (the candidate hung up). */
+  phone?: PhoneCallState;
+}
+
+export interface PhoneCallState {
+  attemptId: string;
+  /** Epoch ms; null while the call is up. The engine's clock is moved on by the pause when a call resumes it. */
+  pausedAt: number | null;
 }
 
 /** How many answer ids are remembered: far more than a client ever resends. */

@@ -128,8 +128,8 @@ export class InterviewSessions {
     return status;
   }
 
-  /** A candidate's answer, stored with the decision on it; a resent `clientId` is taken once. */
-  async answer(ref: InterviewRef, text: string, clientId: string): Promise<RoomStatus> {
+  /** A candidate's answer, stored with the decision on it; a resent `clientId` is taken once. `heard`: recognised speech on the phone. */
+  async answer(ref: InterviewRef, text: string, clientId: string, heard?: { channel: 'phone'; confidence: number | null }): Promise<RoomStatus> {
     const outcome = await this.serial(ref.interviewId, async () => {
       await this.streamer.produceOwed(ref);
       return this.transaction(ref, async (scope, time) => {
@@ -138,7 +138,7 @@ export class InterviewSessions {
         if (session.state.answered.includes(clientId)) return { status: statusOf(interview), turn: null };
         if (session.state.owed) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
         const now = time.now().getTime();
-        const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at };
+        const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at, ...heard };
         await appendTranscriptTurns(scope, interview.id, [turn]);
         const answered = [...session.state.answered, clientId].slice(-ANSWERED_KEPT);
         const after = await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered });
@@ -171,6 +171,7 @@ export class InterviewSessions {
         const interview = await findInterviewForUpdate(scope, ref.interviewId);
         if (!interview || interview.status !== 'IN_PROGRESS') return null;
         const session = await this.liveSession(scope, interview);
+        if (session.state.phone?.pausedAt != null) return null; // no call carries it: nothing to say
         // Still owed: its production failed just now; the queue tries the timer again later.
         if (session.state.owed) throw new Error(`interview ${ref.interviewId}: an owed turn could not be produced`);
         return statusOf(await this.record(scope, time, ref, interview, session, { type: 'tick', at: time.now().getTime() }, {}));
@@ -200,9 +201,10 @@ export class InterviewSessions {
   /**
    * Decides `input` and stores the decision in the caller's transaction: the session (with the
    * turn it owes), the timer, and the end when the engine ends the interview without a word
-   * (abandonment). An end with a closing line happens when that line is stored.
+   * (abandonment). An end with a closing line happens when that line is stored. The phone
+   * transport (telephony/phone-interview.ts) feeds the engine through it too.
    */
-  private async record(
+  async record(
     scope: TxScope,
     time: TransactionClock,
     ref: InterviewRef,

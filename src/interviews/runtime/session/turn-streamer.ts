@@ -68,7 +68,10 @@ export class TurnStreamer {
       const latest = current?.status === 'IN_PROGRESS' ? await loadSession(tx, ref.interviewId) : undefined;
       if (!current || latest?.state.owed?.turnId !== owed.turnId) return null;
       if (produced.text !== '') {
-        const turn = { id: owed.turnId, role: 'agent' as const, text: produced.text, startedAt: new Date(owed.decidedAt).toISOString(), endedAt: time.at, questionIndex: produced.questionIndex };
+        const turn = {
+          id: owed.turnId, role: 'agent' as const, text: produced.text, startedAt: new Date(owed.decidedAt).toISOString(), endedAt: time.at, questionIndex: produced.questionIndex,
+          ...(latest.state.phone ? { channel: 'phone' as const } : {}),
+        };
         await appendTranscriptTurns(tx, ref.interviewId, [turn]);
       }
       const state: SessionState = { ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime() };
