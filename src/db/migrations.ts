@@ -16,6 +16,7 @@ import { queueKinds } from './migrations/0012-queue-kinds.ts';
 import { interviewStatusReason } from './migrations/0013-interview-status-reason.ts';
 import { companyLocale } from './migrations/0014-company-locale.ts';
 import { phoneCalls } from './migrations/0015-phone-calls.ts';
+import { consoleUsers } from './migrations/0016-console-users.ts';
 import { textSearchIndexes } from './migrations/0018-text-search-indexes.ts';
 
 /**
@@ -39,6 +40,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0013_interview_status_reason': interviewStatusReason,
     '0014_company_locale': companyLocale,
     '0015_phone_calls': phoneCalls,
+    '0016_console_users': consoleUsers,
     '0018_text_search_indexes': textSearchIndexes(kind),
   };
 }
