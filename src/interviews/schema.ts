@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateAgentBody } from '../agents/schema.ts';
 import { CreateCandidateBody } from '../candidates/schema.ts';
-import { CompanyIdQuery, InstantKeepingOffsetSchema, TimestampSchema, UuidSchema } from '../http/common-schemas.ts';
+import { CompanyIdQuery, InstantKeepingOffsetSchema, InstantSchema, TimestampSchema, UuidSchema } from '../http/common-schemas.ts';
 import { ListQuerySchema } from '../http/pagination.ts';
 import { CreateJobBody } from '../jobs/schema.ts';
 import { MetadataPatchSchema, MetadataSchema } from '../metadata/metadata.ts';
