@@ -11,6 +11,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type RecordedRequest, reply, startOpenAiFake } from '../test/fakes/openai-server.ts';
@@ -32,6 +33,7 @@ const { values: opts } = parseArgs({
     'pg-admin': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'log-level': { type: 'string', default: 'warn' },
     'no-pin': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string', description: 'a directory for a V8 CPU profile of the server' },
   },
 });
 const ROOMS = Number(opts.rooms);
@@ -162,6 +164,7 @@ async function benchEngine(engine: Engine, serverCpu: number | undefined): Promi
     name: `interviewd (${engine})`,
     cwd: ROOT,
     args: ['bin/interviewd.mjs', 'serve'],
+    nodeFlags: opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts['cpu-prof'])}`] : [],
     port,
     cpu: serverCpu,
     env: {

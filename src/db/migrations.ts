@@ -17,6 +17,7 @@ import { interviewStatusReason } from './migrations/0013-interview-status-reason
 import { companyLocale } from './migrations/0014-company-locale.ts';
 import { phoneCalls } from './migrations/0015-phone-calls.ts';
 import { consoleUsers } from './migrations/0016-console-users.ts';
+import { sessionContext } from './migrations/0017-session-context.ts';
 import { textSearchIndexes } from './migrations/0018-text-search-indexes.ts';
 
 /**
@@ -41,6 +42,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0014_company_locale': companyLocale,
     '0015_phone_calls': phoneCalls,
     '0016_console_users': consoleUsers,
+    '0017_session_context': sessionContext,
     '0018_text_search_indexes': textSearchIndexes(kind),
   };
 }

@@ -172,8 +172,10 @@ export interface TranscriptTurnsTable {
 export interface InterviewSessionsTable {
   interviewId: string;
   companyId: string;
-  /** JSON: the session's state (the engine's state inside it). */
+  /** JSON: the session's state (the engine's state inside it), rewritten at every step. */
   state: string;
+  /** JSON: the context pinned at Start, written once (null for a session started before 0017: in `state`). */
+  context: string | null;
   /** 1 when the model interviewer kept failing and the structured one finished the interview. */
   modelFailed: number;
   createdAt: string;

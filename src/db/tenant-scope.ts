@@ -1,4 +1,4 @@
-import { type DeleteQueryBuilder, type DeleteResult, type Insertable, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction, type UpdateQueryBuilder, type UpdateResult, sql } from 'kysely';
+import { type DeleteQueryBuilder, type DeleteResult, type Insertable, type InsertObject, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction, type UpdateQueryBuilder, type UpdateResult, sql } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** Tables whose rows belong to one company. */
@@ -56,7 +56,7 @@ export class TxScope extends TenantScope {
     return query.where(this.owned(table));
   }
 
-  insertInto<T extends TenantTable>(table: T, rows: Omit<Insertable<DB[T]>, 'companyId'> | Omit<Insertable<DB[T]>, 'companyId'>[]) {
+  insertInto<T extends TenantTable>(table: T, rows: Omit<InsertObject<DB, T>, 'companyId'> | Omit<InsertObject<DB, T>, 'companyId'>[]) {
     const values = (Array.isArray(rows) ? rows : [rows]).map((row) => ({ ...row, companyId: this.companyId }) as unknown as Insertable<DB[T]>);
     return this.db.insertInto(table).values(values as never);
   }

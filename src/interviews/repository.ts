@@ -1,5 +1,4 @@
-import type { Selectable } from 'kysely';
-import { literalLimit } from '../db/literal-limit.ts';
+import { type Selectable, sql } from 'kysely';
 import { forUpdate } from '../db/locks.ts';
 import { fetchPage } from '../db/paging.ts';
 import type { CallAttemptsTable, InterviewsTable } from '../db/schema.ts';
@@ -165,10 +164,9 @@ export async function transcriptOf(scope: TenantScope, interviewId: string): Pro
 /** A turn as stored: `questionIndex` marks the interviewer turn that asked plan question i (else null or absent). */
 export type StoredTranscriptTurn = TranscriptTurn & { questionIndex?: number | null };
 
+/** One statement: the positions follow the interview's last one (both databases read it before inserting). */
 export async function appendTranscriptTurns(scope: TxScope, interviewId: string, turns: StoredTranscriptTurn[]): Promise<void> {
   if (turns.length === 0) return;
-  const last = await scope.selectFrom('transcriptTurns').select('position').where('interviewId', '=', interviewId).orderBy('position', 'desc').limit(literalLimit(1)).executeTakeFirst();
-  const start = (last?.position ?? -1) + 1;
-  const rows = turns.map(({ confidence, ...turn }, i) => ({ ...turn, confidence: confidence == null ? null : String(confidence), interviewId, position: start + i }));
-  await scope.insertInto('transcriptTurns', rows).execute();
+  const next = scope.selectFrom('transcriptTurns').select(sql<number>`coalesce(max(position), -1) + 1`.as('next')).where('interviewId', '=', interviewId);
+  await scope.insertInto('transcriptTurns', turns.map(({ confidence, ...turn }, i) => ({ ...turn, confidence: confidence == null ? null : String(confidence), interviewId, position: sql<number>`(${next}) + ${i}` }))).execute();
 }

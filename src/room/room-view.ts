@@ -17,6 +17,6 @@ export async function roomView(deps: Pick<AppDeps, 'database'>, token: string): 
   const scope = new TenantScope(deps.database.db, ref.companyId);
   const interview = await findInterview(scope, ref.interviewId);
   if (!interview) return undefined;
-  const context = (await loadSession(scope, ref.interviewId))?.state.context ?? (await loadContext(scope, interview));
+  const context = (await loadSession(scope, ref.interviewId))?.context ?? (await loadContext(scope, interview));
   return context ? { interview, context } : undefined;
 }

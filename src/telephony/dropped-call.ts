@@ -28,7 +28,7 @@ export async function finishedCallMove(scope: TxScope, time: TransactionClock, a
   const owedEnd = session.state.owed?.end;
   if (owedEnd) {
     // Every answer is in; only the goodbye was not heard.
-    await endInterview(scope, time, interview, owedEnd, session.state.context.agent.duration);
+    await endInterview(scope, time, interview, owedEnd, session.context.agent.duration);
     await saveSession(scope, interview.id, { ...session, state: { ...session.state, owed: null } }, time.at);
     return move;
   }

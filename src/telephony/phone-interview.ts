@@ -21,7 +21,7 @@ import { questionCount } from '../interviews/runtime/engine/plan.ts';
 import { setTimer } from '../interviews/runtime/session/lifecycle.ts';
 import type { InterviewSessions } from '../interviews/runtime/session/session.ts';
 import type { SessionState } from '../interviews/runtime/session/session-state.ts';
-import { insertSession, loadContext, loadSession, saveSession } from '../interviews/runtime/session/session-store.ts';
+import { insertSession, loadContext, loadSession, saveSession, type StoredSession } from '../interviews/runtime/session/session-store.ts';
 import { cancelLinkExpiry, type InterviewRef } from '../interviews/runtime/session/session-tasks.ts';
 import { moveInterview } from '../interviews/transitions.ts';
 import type { PhoneConversation } from './phone-conversation.ts';
@@ -135,9 +135,9 @@ export class PhoneInterviews implements PhoneConversation {
     const now = time.now().getTime();
     const started = await moveInterview(scope, time, interview, 'IN_PROGRESS');
     await cancelLinkExpiry(scope.db, time, interview.id);
-    const state: SessionState = { context, engine: initialState(), owed: null, lastTurnEnd: now, answered: [], phone: { attemptId, pausedAt: null } };
-    await insertSession(scope, interview.id, state, time.at);
-    await this.deps.sessions.record(scope, time, ref, started, { state, modelFailed: false }, { type: 'start', at: now }, {});
+    const session: StoredSession = { context, state: { engine: initialState(), owed: null, lastTurnEnd: now, answered: [], phone: { attemptId, pausedAt: null } }, modelFailed: false };
+    await insertSession(scope, interview.id, session, time.at);
+    await this.deps.sessions.record(scope, time, ref, started, session, { type: 'start', at: now }, {});
     return true;
   }
 
@@ -150,7 +150,7 @@ export class PhoneInterviews implements PhoneConversation {
     const scope = new TenantScope(this.deps.db, ref.companyId);
     const [interview, session] = await Promise.all([findInterview(scope, ref.interviewId), loadSession(scope, ref.interviewId)]);
     if (!interview || !session) return hangUpNow();
-    const speech = speechSettings(session.state.context.agent.language, session.state.context.agent.voiceId);
+    const speech = speechSettings(session.context.agent.language, session.context.agent.voiceId);
     const last = await scope
       .selectFrom('transcriptTurns')
       .select(['id', 'role', 'text'])

@@ -1,7 +1,8 @@
 /**
- * What a live interview's session keeps in `interview_sessions.state` (JSON): the engine's state,
- * the turn it owes, the answers already taken, and what of the agent, company and candidate the
- * interviewer uses — pinned at Start, so an agent edited mid-interview does not change it.
+ * What a live interview's session keeps in `interview_sessions.state` (JSON, rewritten at every
+ * step): the engine's state, the turn it owes, the answers already taken. What of the agent,
+ * company and candidate the interviewer uses is pinned at Start in `interview_sessions.context`
+ * (written once), so an agent edited mid-interview does not change it.
  */
 import type { AgentForRuntime } from '../brains/brain.ts';
 import type { EngineEnd, EngineInput, EngineState, Intent } from '../engine/engine.ts';
@@ -29,7 +30,6 @@ export interface SessionContext {
 }
 
 export interface SessionState {
-  context: SessionContext;
   engine: EngineState;
   owed: OwedTurn | null;
   /** The end of the last stored turn (epoch ms): a candidate's answer starts there. */

@@ -36,20 +36,29 @@ export async function loadContext(scope: TenantScope, interview: InterviewRecord
 }
 
 export interface StoredSession {
+  /** Pinned at Start; never written again. */
+  context: SessionContext;
   state: SessionState;
   modelFailed: boolean;
 }
 
 export async function loadSession(scope: TenantScope, interviewId: string): Promise<StoredSession | undefined> {
-  const row = await scope.selectFrom('interviewSessions').select(['state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
-  return row ? { state: JSON.parse(row.state) as SessionState, modelFailed: row.modelFailed === 1 } : undefined;
+  const row = await scope.selectFrom('interviewSessions').select(['context', 'state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
+  if (!row) return undefined;
+  const state = JSON.parse(row.state) as SessionState & { context?: SessionContext };
+  // A session started before migration 0017 keeps its context inside its state.
+  const context = row.context === null ? state.context : (JSON.parse(row.context) as SessionContext);
+  if (!context) throw new Error(`interview ${interviewId}: the session has no context`);
+  return { context, state, modelFailed: row.modelFailed === 1 };
 }
 
-export async function insertSession(scope: TxScope, interviewId: string, state: SessionState, at: string): Promise<void> {
-  await scope.insertInto('interviewSessions', { interviewId, state: JSON.stringify(state), modelFailed: 0, createdAt: at, updatedAt: at }).execute();
+export async function insertSession(scope: TxScope, interviewId: string, session: StoredSession, at: string): Promise<void> {
+  const { context, state, modelFailed } = session;
+  await scope.insertInto('interviewSessions', { interviewId, context: JSON.stringify(context), state: JSON.stringify(state), modelFailed: modelFailed ? 1 : 0, createdAt: at, updatedAt: at }).execute();
 }
 
-export async function saveSession(scope: TxScope, interviewId: string, session: StoredSession, at: string): Promise<void> {
+/** Writes what changes at each step: the state and whether the model failed (the context stays as stored). */
+export async function saveSession(scope: TxScope, interviewId: string, session: Omit<StoredSession, 'context'>, at: string): Promise<void> {
   await scope
     .updateTable('interviewSessions')
     .set({ state: JSON.stringify(session.state), modelFailed: session.modelFailed ? 1 : 0, updatedAt: at })

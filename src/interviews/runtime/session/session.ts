@@ -47,6 +47,11 @@ export interface RoomStatus {
 
 const statusOf = (interview: InterviewRecord): RoomStatus => ({ status: interview.status, statusReason: interview.statusReason });
 const iso = (ms: number) => new Date(ms).toISOString();
+/** An answer's transaction found a turn still owed: it decided nothing. */
+const OWED = Symbol('owed turn');
+
+/** How a spoken answer was heard (the phone's speech recognition). */
+type Heard = { channel: 'phone'; confidence: number | null };
 
 export class InterviewSessions {
   readonly hub = new RoomHub();
@@ -87,7 +92,7 @@ export class InterviewSessions {
 
   /** The engine configuration of a session: follow-ups only while the model interviewer speaks. */
   configOf(session: StoredSession) {
-    return engineConfigOf(session.state.context, this.options.rules, this.brain.kind === 'model' && !session.modelFailed);
+    return engineConfigOf(session.context, this.options.rules, this.brain.kind === 'model' && !session.modelFailed);
   }
 
   /** Produces the owed turn, if any, after the steps already queued (a room connected, an input was decided). */
@@ -117,8 +122,8 @@ export class InterviewSessions {
         const { agentRecord: _agent, ...context } = loaded;
         const started = await moveInterview(scope, time, interview, 'IN_PROGRESS');
         await cancelLinkExpiry(scope.db, time, interview.id);
-        const blank: StoredSession = { state: { context, engine: initialState(), owed: null, lastTurnEnd: now, answered: [] }, modelFailed: false };
-        await insertSession(scope, interview.id, blank.state, time.at);
+        const blank: StoredSession = { context, state: { engine: initialState(), owed: null, lastTurnEnd: now, answered: [] }, modelFailed: false };
+        await insertSession(scope, interview.id, blank, time.at);
         await this.record(scope, time, ref, started, blank, { type: 'start', at: now }, {});
         return statusOf(started);
       }),
@@ -128,26 +133,39 @@ export class InterviewSessions {
     return status;
   }
 
-  /** A candidate's answer, stored with the decision on it; a resent `clientId` is taken once. `heard`: recognised speech on the phone. */
-  async answer(ref: InterviewRef, text: string, clientId: string, heard?: { channel: 'phone'; confidence: number | null }): Promise<RoomStatus> {
+  /**
+   * A candidate's answer, stored with the decision on it; a resent `clientId` is taken once. A
+   * turn still owed (its process died while it streamed) is produced first, then the answer is
+   * decided; the common case, nothing owed, reads the session once, inside the transaction.
+   * `heard`: recognised speech on the phone.
+   */
+  async answer(ref: InterviewRef, text: string, clientId: string, heard?: Heard): Promise<RoomStatus> {
     const outcome = await this.serial(ref.interviewId, async () => {
+      const first = await this.takeAnswer(ref, text, clientId, heard);
+      if (first !== OWED) return first;
       await this.streamer.produceOwed(ref);
-      return this.transaction(ref, async (scope, time) => {
-        const interview = await this.lock(scope, ref);
-        const session = await this.liveSession(scope, interview);
-        if (session.state.answered.includes(clientId)) return { status: statusOf(interview), turn: null };
-        if (session.state.owed) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
-        const now = time.now().getTime();
-        const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at, ...heard };
-        await appendTranscriptTurns(scope, interview.id, [turn]);
-        const answered = [...session.state.answered, clientId].slice(-ANSWERED_KEPT);
-        const after = await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered });
-        return { status: statusOf(after), turn };
-      });
+      const again = await this.takeAnswer(ref, text, clientId, heard);
+      if (again === OWED) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
+      return again;
     });
     if (outcome.turn) this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: outcome.turn.id, role: 'candidate', text } });
     this.afterDecision(ref, outcome.status);
     return outcome.status;
+  }
+
+  private takeAnswer(ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined): Promise<typeof OWED | { status: RoomStatus; turn: { id: string } | null }> {
+    return this.transaction(ref, async (scope, time) => {
+      const interview = await this.lock(scope, ref);
+      const session = await this.liveSession(scope, interview);
+      if (session.state.answered.includes(clientId)) return { status: statusOf(interview), turn: null };
+      if (session.state.owed) return OWED;
+      const now = time.now().getTime();
+      const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at, ...heard };
+      await appendTranscriptTurns(scope, interview.id, [turn]);
+      const answered = [...session.state.answered, clientId].slice(-ANSWERED_KEPT);
+      const after = await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered });
+      return { status: statusOf(after), turn };
+    });
   }
 
   /** The room finished saying the last turn (speech ended, or at once when it does not speak). */
@@ -218,7 +236,7 @@ export class InterviewSessions {
     const owed = decision.intents.length > 0 ? { turnId: newId(), intents: decision.intents, decidedAt: input.at, from: { state: session.state.engine, input }, end: decision.end ?? null } : null;
     const state: SessionState = { ...session.state, ...patch, engine: decision.state, owed };
     let after = interview;
-    if (decision.end && !owed) after = await endInterview(scope, time, interview, decision.end, state.context.agent.duration);
+    if (decision.end && !owed) after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
     else await setTimer(scope, time, ref, state.engine, owed, config);
     await saveSession(scope, interview.id, { state, modelFailed: session.modelFailed }, time.at);
     return after;
@@ -249,7 +267,7 @@ export class InterviewSessions {
     if (!interview) return null;
     const session = await loadSession(scope, ref.interviewId);
     const transcript = session ? await transcriptTurnsOf(scope, ref.interviewId) : [];
-    const duration = session?.state.context.agent.duration ?? null;
+    const duration = session?.context.agent.duration ?? null;
     const startedAt = interview.startedAt === null ? null : Date.parse(interview.startedAt);
     const remainingMs = duration === null ? null : startedAt === null ? duration * 60_000 : startedAt + duration * 60_000 - this.options.clock.now().getTime();
     return {

@@ -51,7 +51,7 @@ export class TurnStreamer {
     };
     let produced;
     try {
-      produced = await produceTurn({ owed, context: session.state.context, transcript, brain: this.sessions.brain, modelFailed: session.modelFailed, rules, emit, signal: controller.signal });
+      produced = await produceTurn({ owed, context: session.context, transcript, brain: this.sessions.brain, modelFailed: session.modelFailed, rules, emit, signal: controller.signal });
     } catch (error) {
       this.hub.dropPending(ref.interviewId, owed.turnId);
       if (controller.signal.aborted) return;
@@ -75,9 +75,9 @@ export class TurnStreamer {
         await appendTranscriptTurns(tx, ref.interviewId, [turn]);
       }
       const state: SessionState = { ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime() };
-      const next = { state, modelFailed: produced.modelFailed };
+      const next = { context: latest.context, state, modelFailed: produced.modelFailed };
       let after = current;
-      if (produced.end) after = await endInterview(tx, time, current, produced.end, state.context.agent.duration);
+      if (produced.end) after = await endInterview(tx, time, current, produced.end, next.context.agent.duration);
       else await setTimer(tx, time, ref, state.engine, null, this.sessions.configOf(next));
       await saveSession(tx, ref.interviewId, next, time.at);
       return after;
