@@ -160,7 +160,8 @@ export class PhoneInterviews implements PhoneConversation {
       .executeTakeFirst();
     const said = last?.role === 'agent' ? last : null;
     const onThisCall = session.state.phone?.attemptId === attemptId;
-    if (interview.status !== 'IN_PROGRESS' || !onThisCall) return sayAndHangUp(interview.status === 'IN_PROGRESS' ? null : (said?.text ?? null), speech);
+    // Completed: its last turn is the closing line. Any other end (cancelled, abandoned) says nothing more.
+    if (interview.status !== 'IN_PROGRESS' || !onThisCall) return sayAndHangUp(interview.status === 'COMPLETED' ? (said?.text ?? null) : null, speech);
     if (!said) return sayAndRedirect(null, speech, callbackUrl(this.deps.publicUrl, attemptId, 'answer'));
     return sayAndListen(said.text, speech, gatherUrl(this.deps.publicUrl, attemptId, said.id));
   }
