@@ -114,10 +114,11 @@ export function App() {
   const signOut = async () => {
     try {
       await authApi.signOut();
-    } finally {
-      adopt(null);
-      navigate('/sign-in', true);
+    } catch {
+      // Signed out here whatever the server said (an expired session is already gone there).
     }
+    adopt(null);
+    navigate('/sign-in', true);
   };
   return <Shell session={session} path={path} onSignOut={signOut} />;
 }

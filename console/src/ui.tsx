@@ -99,6 +99,8 @@ export function FormError({ error, fields }: { error: ApiError | null; fields: s
 
 interface FieldProps {
   name: string;
+  /** Ids are `<idPrefix>-<name>`: filters use their own prefix, so a page's ids stay unique. */
+  idPrefix?: string;
   label: string;
   errors: Record<string, string>;
   hint?: string;
@@ -130,7 +132,7 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
 }
 
 export function TextField(props: FieldProps & { value: string; onInput: (value: string) => void; type?: 'text' | 'email' | 'password' | 'number' | 'search' | 'tel' | 'url' | 'date'; autoComplete?: string; required?: boolean }) {
-  const id = `f-${props.name.replace(/\W/g, '-')}`;
+  const id = `${props.idPrefix ?? 'f'}-${props.name.replace(/\W/g, '-')}`;
   const { error, attrs } = described(props, id);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
@@ -140,7 +142,7 @@ export function TextField(props: FieldProps & { value: string; onInput: (value: 
 }
 
 export function TextArea(props: FieldProps & { value: string; onInput: (value: string) => void; rows?: number }) {
-  const id = `f-${props.name.replace(/\W/g, '-')}`;
+  const id = `${props.idPrefix ?? 'f'}-${props.name.replace(/\W/g, '-')}`;
   const { error, attrs } = described(props, id);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
@@ -150,7 +152,7 @@ export function TextArea(props: FieldProps & { value: string; onInput: (value: s
 }
 
 export function SelectField(props: FieldProps & { value: string; onChange: (value: string) => void; options: readonly (string | readonly [string, string])[] }) {
-  const id = `f-${props.name.replace(/\W/g, '-')}`;
+  const id = `${props.idPrefix ?? 'f'}-${props.name.replace(/\W/g, '-')}`;
   const { error, attrs } = described(props, id);
   return (
     <FieldShell id={id} label={props.label} hint={props.hint} error={error}>

@@ -43,10 +43,10 @@ export function AgentsPage() {
         </Link>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField name="search" label={t.agents.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} />
-        <SelectField name="type" label={t.agents.type} value={type} onChange={(v) => (setType(v), setPage(1))} options={any(AGENT_TYPES)} errors={{}} />
-        <SelectField name="focus" label={t.agents.focus} value={focus} onChange={(v) => (setFocus(v), setPage(1))} options={any(AGENT_FOCUS)} errors={{}} />
-        <SelectField name="language" label={t.agents.language} value={language} onChange={(v) => (setLanguage(v), setPage(1))} options={any(LANGUAGES)} errors={{}} />
+        <TextField name="search" label={t.agents.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
+        <SelectField name="type" label={t.agents.type} value={type} onChange={(v) => (setType(v), setPage(1))} options={any(AGENT_TYPES)} errors={{}} idPrefix="q" />
+        <SelectField name="focus" label={t.agents.focus} value={focus} onChange={(v) => (setFocus(v), setPage(1))} options={any(AGENT_FOCUS)} errors={{}} idPrefix="q" />
+        <SelectField name="language" label={t.agents.language} value={language} onChange={(v) => (setLanguage(v), setPage(1))} options={any(LANGUAGES)} errors={{}} idPrefix="q" />
       </form>
       <Notice text={notice} />
       {list.loading && <Busy />}

@@ -24,8 +24,8 @@ export function CandidatesPage() {
         </Link>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField name="search" label={t.candidates.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} />
-        <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...CANDIDATE_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} />
+        <TextField name="search" label={t.candidates.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
+        <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...CANDIDATE_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
       </form>
       {list.loading && <Busy />}
       <ErrorNote error={list.error} />

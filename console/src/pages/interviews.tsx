@@ -117,11 +117,11 @@ export function InterviewsPage() {
     <>
       <h1>{t.interviews.title}</h1>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <SelectField name="status" label={t.interviews.status} value={status} onChange={reset(setStatus)} options={[['', t.any], ...INTERVIEW_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} />
-        <SelectField name="agentId" label={t.interviews.agent} value={agentId} onChange={reset(setAgentId)} options={agentOptions} errors={{}} />
-        <SelectField name="jobId" label={t.interviews.job} value={jobId} onChange={reset(setJobId)} options={jobOptions} errors={{}} />
-        <TextField name="createdAfter" label={t.interviews.createdAfter} type="date" value={after} onInput={reset(setAfter)} errors={{}} />
-        <TextField name="createdBefore" label={t.interviews.createdBefore} type="date" value={before} onInput={reset(setBefore)} errors={{}} />
+        <SelectField name="status" label={t.interviews.status} value={status} onChange={reset(setStatus)} options={[['', t.any], ...INTERVIEW_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
+        <SelectField name="agentId" label={t.interviews.agent} value={agentId} onChange={reset(setAgentId)} options={agentOptions} errors={{}} idPrefix="q" />
+        <SelectField name="jobId" label={t.interviews.job} value={jobId} onChange={reset(setJobId)} options={jobOptions} errors={{}} idPrefix="q" />
+        <TextField name="createdAfter" label={t.interviews.createdAfter} type="date" value={after} onInput={reset(setAfter)} errors={{}} idPrefix="q" />
+        <TextField name="createdBefore" label={t.interviews.createdBefore} type="date" value={before} onInput={reset(setBefore)} errors={{}} idPrefix="q" />
       </form>
       <Notice text={notice} />
       {list.loading && <Busy />}

@@ -20,8 +20,8 @@ export function JobsPage() {
         </Link>
       </div>
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField name="search" label={t.jobs.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} />
-        <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...JOB_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} />
+        <TextField name="search" label={t.jobs.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
+        <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...JOB_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
       </form>
       {list.loading && <Busy />}
       <ErrorNote error={list.error} />

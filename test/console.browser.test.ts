@@ -1,0 +1,234 @@
+/**
+ * The console in a real browser (Debian's chromium driven by playwright-core), against the real
+ * server: sign in; an agent saved with a rule broken shows the API's error on the field it names,
+ * then saves once fixed; an interview for a new candidate (whose name is markup: it must render as
+ * text); the candidate's link completed by typing in a second page; the console shows it COMPLETED
+ * with transcript and analysis; a webhook's secret shown once, its test ping, delivery log and
+ * redelivery; sign out. axe-core finds no serious or critical violation on any page, and every
+ * page is kept as a screenshot at 1280 and 375 px in test-results/console/ (git-ignored).
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
+import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = 'test-results/console';
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const en = linesFor('EN');
+
+/** Uncaught page errors and dialogs nobody expected (an alert from injected markup would land here). */
+const unexpected: string[] = [];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** axe on the page as it is, then a screenshot at 1280 and at 375 px wide. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A webhook receiver on loopback that answers 200 and counts what it got. */
+function startReceiver(): Promise<{ url: string; received: unknown[]; server: Server }> {
+  const received: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(JSON.parse(body || 'null'));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server })));
+}
+
+describe('the console in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let acme: SeededCompany;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { DEFAULT_MONTHLY_MINUTES: '1000' } });
+    acme = await server.company('Acme');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(unexpected).toEqual([]);
+  });
+
+  // bypassCSP: the console's CSP allows no injected script, and axe is one.
+  async function newPage(context?: BrowserContext): Promise<Page> {
+    const page = await (context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }))).newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => unexpected.push(`pageerror: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      if (dialog.type() === 'confirm') return void dialog.accept();
+      unexpected.push(`dialog: ${dialog.message()}`);
+      return void dialog.dismiss();
+    });
+    return page;
+  }
+
+  /**
+   * A signed-in console. Until the auth routes of §15 are served (branch i15-api), the browser
+   * stands in for the session: /auth/session names a user of the company and every /v1 request
+   * carries the company's key. Everything else is the real server.
+   */
+  async function signedIn(company: SeededCompany): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const user = { id: '0195a1b2-0000-7000-8000-000000000001', companyId: company.id, email: 'ada@acme.test', role: 'admin', disabledAt: null, createdAt: new Date().toISOString(), lastSignInAt: null };
+    await context.route('**/auth/session', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ user, csrfToken: 'csrf-test' }) }));
+    await context.route('**/v1/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${company.key}` } }));
+    const page = await newPage(context);
+    await page.goto(`${server.baseUrl}/console/`);
+    await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+    return page;
+  }
+
+  it('signs in, builds an agent, runs an interview to COMPLETED, sets up a webhook, signs out', async () => {
+    // Signed out: / leads to the console, which asks to sign in.
+    const anonymous = await newPage();
+    await anonymous.goto(`${server.baseUrl}/`);
+    await anonymous.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(anonymous.url()).pathname).toBe('/console/');
+    await checkPage(anonymous, 'sign-in');
+    await anonymous.context().close();
+
+    const page = await signedIn(acme);
+    await page.getByText('No interviews yet').waitFor();
+    await checkPage(page, 'interviews-empty');
+
+    // Agents: empty, then a rule broken (duration over 180) marks the duration field with the API's message.
+    await page.getByRole('link', { name: 'Agents', exact: true }).click();
+    await page.getByText('No agents yet').waitFor();
+    await checkPage(page, 'agents-empty');
+    await page.getByRole('link', { name: 'New agent' }).click();
+    await page.locator('#f-name').fill('Backend screener');
+    await page.locator('#f-focus').selectOption('GENERIC');
+    await page.locator('#f-duration').fill('500');
+    await page.locator('#f-questions').fill('Tell me about a system you scaled.\nHow do you test?');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const duration = page.locator('#f-duration');
+    await expect.poll(() => duration.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await duration.getAttribute('aria-describedby')) as string;
+    expect(await page.locator(`#${describedBy}`).textContent()).toMatch(/180/);
+    expect(await page.locator('#f-name').getAttribute('aria-invalid')).toBeNull();
+    await checkPage(page, 'agent-form-error');
+    await duration.fill('10');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Backend screener', exact: true }).waitFor();
+    await checkPage(page, 'agents');
+    const [agent] = (await acme.api('GET', '/v1/agents')).body.data;
+    expect(agent).toMatchObject({ name: 'Backend screener', duration: 10, focus: 'GENERIC', questions: ['Tell me about a system you scaled.', 'How do you test?'] });
+
+    // An interview for a new candidate whose name is markup.
+    await page.getByRole('link', { name: 'Interviews', exact: true }).click();
+    await page.locator('#f-agentId').selectOption({ label: 'Backend screener' });
+    await page.locator('#f-candidate-firstName').fill(XSS_NAME);
+    await page.locator('#f-candidate-lastName').fill('Tester');
+    await page.locator('#f-candidate-email').fill('tester@example.com');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const link = (await page.locator('#created-link').textContent()) as string;
+    expect(link).toMatch(/\/room\//);
+    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    await checkPage(page, 'interviews');
+
+    // The candidate completes it by typing, in a page of their own.
+    const room = await newPage();
+    await room.goto(`${server.baseUrl}/room/${link.split('/room/')[1]}`);
+    await room.getByRole('button', { name: en.startButton }).click();
+    for (const answer of ['I scaled a payments API tenfold.', 'Unit tests and canaries.']) {
+      await room.getByLabel(en.answerLabel).fill(answer);
+      await room.getByLabel(en.answerLabel).press('Enter');
+      await room.locator('#transcript li.candidate p', { hasText: answer }).waitFor();
+    }
+    await room.getByRole('heading', { name: en.endedHeading }).waitFor();
+    await room.context().close();
+
+    // The console follows the interview to COMPLETED, with its transcript and the analysis.
+    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).click();
+    await page.getByRole('heading', { name: `Interview with ${XSS_NAME} Tester` }).waitFor();
+    await page.locator('#interview-status', { hasText: 'COMPLETED' }).waitFor({ timeout: 30_000 });
+    await page.locator('.transcript li.candidate', { hasText: 'I scaled a payments API tenfold.' }).waitFor();
+    await page.locator('.score-card', { hasText: 'Tell me about a system you scaled.' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Evaluated by: rules').count()).toBe(1);
+    expect(await page.locator('main img').count()).toBe(0);
+    await checkPage(page, 'interview');
+
+    // Webhooks: the signing secret is shown once, with a copy button.
+    const receiver = await startReceiver();
+    try {
+      await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
+      await page.getByText('No webhooks yet').waitFor();
+      await page.locator('#f-url').fill(receiver.url);
+      await page.locator('#f-name').fill('ATS sync');
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      const secret = (await page.locator('.once-value').textContent()) as string;
+      expect(secret).toMatch(/^whsec_/);
+      await page.locator('.once').getByRole('button', { name: 'Copy' }).waitFor();
+      await checkPage(page, 'webhooks');
+      await page.getByRole('link', { name: 'ATS sync', exact: true }).click();
+      await page.getByRole('heading', { name: 'Edit ATS sync' }).waitFor();
+      expect(await page.content()).not.toContain(secret);
+
+      // A test ping, its delivery in the log with its attempt, and a redelivery: a second attempt.
+      await page.getByRole('button', { name: 'Send test ping' }).click();
+      await page.getByText(/^Delivered \(HTTP 200/).waitFor();
+      const ping = page.locator('table.deliveries tr', { hasText: 'ping' });
+      await expect.poll(() => ping.locator('.attempts li').count()).toBe(1);
+      await checkPage(page, 'webhook');
+      await ping.getByRole('button', { name: 'Redeliver' }).click();
+      await page.getByText('Redelivery queued.').waitFor();
+      await expect
+        .poll(async () => {
+          await page.reload();
+          await ping.waitFor();
+          return ping.locator('.attempts li').count();
+        }, { timeout: 20_000 })
+        .toBe(2);
+      expect(receiver.received.filter((body) => (body as { event: string }).event === 'ping')).toHaveLength(2);
+    } finally {
+      receiver.server.close();
+    }
+
+    // The other pages, each checked and kept.
+    for (const [nav, heading, name] of [
+      ['Candidates', 'Candidates', 'candidates'],
+      ['Jobs', 'Jobs', 'jobs'],
+      ['Usage', 'Usage', 'usage'],
+    ] as const) {
+      await page.getByRole('link', { name: nav, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('.busy').waitFor({ state: 'detached' });
+      await checkPage(page, name);
+    }
+    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor({ state: 'detached' });
+
+    // Sign out: back to the sign-in page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  }, 240_000);
+});
