@@ -155,6 +155,60 @@ describe(`interviewd CLI (${testDatabaseKind})`, () => {
     expect(r.at - Date.parse(revoked.revokedAt)).toBeLessThan(1000);
     expect(s.at - Date.parse(suspended.suspendedAt)).toBeLessThan(1000);
   }, 120_000);
+
+  it('users create with --password-stdin: the user signs in to the running server as their role', async () => {
+    const email = `Admin.${Date.now()}@Example.com`;
+    const result = await runCli(['users', 'create', '--company', companyId, '--email', email, '--role', 'admin', '--password-stdin', '--json'], env, 'a long enough password\r\nignored second line\n');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    const created = JSON.parse(result.stdout);
+    expect(created).toMatchObject({ companyId, email: email.toLowerCase(), role: 'admin', disabledAt: null, lastSignInAt: null, invitationUrl: null });
+    expect(created.id).toMatch(UUID);
+    expect(JSON.stringify(created)).not.toMatch(/hash|long enough/i);
+
+    const signedIn = await server.api()('POST', '/auth/sign-in', { body: { email, password: 'a long enough password' } });
+    expect(signedIn.status, signedIn.text).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ id: created.id, role: 'admin' });
+    const cookie = (signedIn.headers.get('set-cookie') as string).split(';')[0] as string;
+    const agents = await server.api()('GET', '/v1/agents', { headers: { cookie } });
+    expect(agents.status, agents.text).toBe(200);
+
+    // users disable ends the session at once, and sign-in is refused.
+    const disabled = await json('users', 'disable', created.id);
+    expect(disabled).toMatchObject({ id: created.id, disabledAt: expect.any(String) });
+    expect((await server.api()('GET', '/v1/agents', { headers: { cookie } })).status).toBe(401);
+    expect((await server.api()('POST', '/auth/sign-in', { body: { email, password: 'a long enough password' } })).status).toBe(401);
+  }, 120_000);
+
+  it('users create without a password prints a one-time set-password link; users list shows the users', async () => {
+    const email = `recruiter.${Date.now()}@example.com`;
+    const created = await json('users', 'create', '--company', companyId, '--email', email, '--role', 'recruiter');
+    expect(created).toMatchObject({ email, role: 'recruiter', companyId });
+    const link = new URL(created.invitationUrl);
+    expect(link.pathname).toBe('/console/accept');
+    expect(Date.parse(created.invitationExpiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    const accepted = await server.api()('POST', '/auth/invitations/accept', { body: { token: link.searchParams.get('token'), password: 'chosen by the recruiter' } });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.body.user).toMatchObject({ id: created.id, role: 'recruiter' });
+
+    const listed = await json('users', 'list', '--company', companyId);
+    expect(listed.map((u: { email: string }) => u.email)).toContain(email);
+    expect(JSON.stringify(listed)).not.toMatch(/hash|invitationUrl/i);
+    const text = await cli('users', 'create', '--company', companyId, '--email', `text.${Date.now()}@example.com`, '--role', 'recruiter');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Set-password link \(shown once, valid 24 hours\): http\S+\/console\/accept\?token=/);
+  }, 120_000);
+
+  it('users commands fail with one line: a bad role, a short password, a duplicate email, an unknown company or user', async () => {
+    const email = `dup.${Date.now()}@example.com`;
+    await json('users', 'create', '--company', companyId, '--email', email, '--role', 'recruiter');
+    expectFailure(await cli('users', 'create', '--company', companyId, '--email', email, '--role', 'owner'), /--role/);
+    expectFailure(await runCli(['users', 'create', '--company', companyId, '--email', `short.${email}`, '--role', 'admin', '--password-stdin'], env, 'too short\n'), /at least 12 characters/);
+    expectFailure(await cli('users', 'create', '--company', companyId, '--email', email.toUpperCase(), '--role', 'admin'), /already exists/);
+    expectFailure(await cli('users', 'create', '--company', companyId, '--email', 'not-an-email', '--role', 'admin'), /--email/);
+    expectFailure(await cli('users', 'create', '--company', crypto.randomUUID(), '--email', `x.${email}`, '--role', 'admin'), /company/);
+    expectFailure(await cli('users', 'disable', crypto.randomUUID()), /user/);
+  }, 120_000);
 });
 
 /** Polls with the key (keeping the server's cache warm) until it is refused; when that happened. */

@@ -19,7 +19,7 @@ export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'i
 // Variables the service reads: never inherited from the test runner's environment.
 const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'DATABASE_URL', 'INTERVIEWD_BOOTSTRAP_KEY', 'PUBLIC_URL', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_PER_HOUR',
-  'AUTH_FAILURES_PER_MINUTE', 'TRUST_PROXY', 'DEFAULT_MONTHLY_MINUTES', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_FIRST_TOKEN_TIMEOUT_MS', 'LLM_MAX_RETRIES',
+  'AUTH_FAILURES_PER_MINUTE', 'SIGN_IN_FAILURES_PER_ACCOUNT', 'SIGN_IN_FAILURES_PER_ADDRESS', 'TRUST_PROXY', 'DEFAULT_MONTHLY_MINUTES', 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 'LLM_BASE_URL', 'LLM_API_KEY', 'LLM_MODEL', 'LLM_FIRST_TOKEN_TIMEOUT_MS', 'LLM_MAX_RETRIES',
   'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_BASE', 'REQUEST_TIMEOUT_MS', 'SHUTDOWN_GRACE_MS',
 ];
 
@@ -41,14 +41,15 @@ export interface Spawned {
  * Spawns the CLI in its own empty working directory (so no `.env` of the checkout leaks in) with
  * the runner's PATH/HOME but none of its service configuration.
  */
-export function spawnInterviewd(args: string[], env: Record<string, string>): Spawned {
+export function spawnInterviewd(args: string[], env: Record<string, string>, input?: string): Spawned {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const name of CONFIG_VARIABLES) delete base[name];
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'interviewd-cwd-')),
     env: { ...base, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let out = '';
   let err = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -63,8 +64,8 @@ export interface CliResult extends Exit {
 }
 
 /** Runs one CLI command to completion. */
-export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const spawned = spawnInterviewd(args, env);
+export async function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+  const spawned = spawnInterviewd(args, env, input);
   const exit = await spawned.exited;
   return { ...exit, stdout: spawned.stdout(), stderr: spawned.stderr() };
 }

@@ -5,7 +5,10 @@ import type { Config } from '../config/config.ts';
 import type { Clock } from '../core/clock.ts';
 import { errors } from '../errors/catalogue.ts';
 import type { RateDecision, RateLimiter } from '../rate-limit/rate-limiter.ts';
-import { ipAllowed, touchApiKey } from './api-keys.ts';
+import { type ApiKey, ipAllowed, touchApiKey } from './api-keys.ts';
+import { checkCsrf, presentedSession } from './console-session.ts';
+import { ROLE_SCOPES } from './scopes.ts';
+import { type LiveSession, resolveSession } from '../users/sessions.ts';
 import { FailedAuthThrottle } from './failed-auth-throttle.ts';
 import { KEY_PATTERN } from './key-format.ts';
 import { type KeyResolver, type ResolvedKey, UNSEEN } from './key-resolver.ts';
@@ -84,7 +87,40 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
     }
   };
 
+  /**
+   * §15: the console's session cookie stands in for a company key of the user's company with the
+   * role's scopes. Order: live session → CSRF → rate limit (per user, like a key) → scope.
+   */
+  const admitSession = async (request: FastifyRequest, reply: FastifyReply, access: RouteAccess, token: string): Promise<void> => {
+    const session = await resolveSession(deps.db, deps.clock, token);
+    if (!session) throw errors.unauthorized('The console session has ended (signed out, expired or revoked); sign in again.');
+    checkCsrf(request, token, deps.config.publicUrl);
+    const apiKey = sessionKey(session);
+    const decision = await deps.rateLimiter.consume(apiKey.id, {
+      minute: session.companyLimits.minute ?? deps.config.rateLimit.perMinute,
+      hour: session.companyLimits.hour ?? deps.config.rateLimit.perHour,
+    });
+    setRateHeaders(reply, decision);
+    if (!decision.allowed) throw errors.rateLimited(decision.retryAfter, decision.window);
+    for (const scope of access.scopes) {
+      if (!apiKey.scopes.includes(scope)) throw errors.accessDenied(`The ${session.user.role} role does not allow this (it lacks the ${scope} scope).`);
+    }
+    if (request.query && typeof request.query === 'object') delete (request.query as Record<string, unknown>).companyId;
+    const companyId = session.user.companyId;
+    request.actor = {
+      apiKey,
+      user: { id: session.user.id, role: session.user.role, sessionIdHash: session.idHash },
+      companyIds: new Set([companyId]),
+      companyId: access.companyScoped ? companyId : null,
+    };
+  };
+
   const authenticate = (request: FastifyRequest, reply: FastifyReply, access: RouteAccess): void | Promise<void> => {
+    // An Authorization header wins over the cookie (CONSOLE-API.md).
+    if (request.headers.authorization === undefined) {
+      const token = presentedSession(request);
+      if (token) return admitSession(request, reply, access, token);
+    }
     const plaintext = presentedKey(request);
     if (plaintext instanceof Error) throw refuse(request, plaintext);
     // A key never found before is looked up only for an address within its limit.
@@ -120,6 +156,32 @@ function presentedKey(request: FastifyRequest): string | Error {
   const plaintext = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
   if (!plaintext || !KEY_PATTERN.test(plaintext)) return errors.invalidApiKey();
   return plaintext;
+}
+
+/**
+ * The company key a session stands for. Its id is the user's: idempotency keys and rate limits are
+ * the user's across their sessions (ids are UUIDs, so they never meet a key's).
+ */
+function sessionKey(session: LiveSession): ApiKey {
+  const { user } = session;
+  return {
+    id: user.id,
+    name: `console: ${user.email}`,
+    kind: 'COMPANY',
+    companyId: user.companyId,
+    keyPrefix: '',
+    scopes: [...ROLE_SCOPES[user.role]],
+    isTest: false,
+    expiresAt: null,
+    allowedIps: null,
+    rateLimitMinute: null,
+    rateLimitHour: null,
+    revokedAt: null,
+    suspendedAt: null,
+    suspendReason: null,
+    lastUsedAt: null,
+    createdAt: user.createdAt,
+  };
 }
 
 function checkKey(request: FastifyRequest, resolved: ResolvedKey, clock: Clock): void {

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { AppError } from '../errors/catalogue.ts';
 import { registerOperatorCommands } from './operator-commands.ts';
+import { registerUserCommands } from './user-commands.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrations.ts';
 
@@ -31,6 +32,7 @@ program
   });
 
 registerOperatorCommands(program);
+registerUserCommands(program);
 
 function failure(error: unknown): string {
   if (error instanceof AppError || error instanceof ConfigError || error instanceof InvalidArgumentError) return error.message;

@@ -15,12 +15,12 @@ import { errors } from '../errors/catalogue.ts';
 import { RegisterPhoneNumberBody } from '../phone-numbers/schema.ts';
 import { registerPhoneNumber } from '../phone-numbers/service.ts';
 
-interface Output {
+export interface Output {
   json?: boolean;
 }
 
 /** Opens the configured database (migrated), runs `fn`, prints its result, closes. */
-async function withDatabase<T>(output: Output, fn: (database: Database, defaultMinutes: number) => Promise<T>, describe: (value: T) => string): Promise<void> {
+export async function withDatabase<T>(output: Output, fn: (database: Database, defaultMinutes: number) => Promise<T>, describe: (value: T) => string): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config.databaseUrl, { poolSize: 2 });
   try {
@@ -54,7 +54,7 @@ function describeKey(key: ApiKey & { key?: string }): string {
   return key.key ? `${base}\nKey (shown once): ${key.key}` : base;
 }
 
-async function requireCompany(database: Database, id: string): Promise<void> {
+export async function requireCompany(database: Database, id: string): Promise<void> {
   if (!(await findCompanyById(database.db, id))) throw errors.notFound('company', id);
 }
 

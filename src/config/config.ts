@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_PER_HOUR: positiveInt.default(2000),
   AUTH_FAILURES_PER_MINUTE: positiveInt.default(30),
+  SIGN_IN_FAILURES_PER_ACCOUNT: positiveInt.default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: positiveInt.default(20),
   TRUST_PROXY: trustProxy.default(false),
   DEFAULT_MONTHLY_MINUTES: z.coerce.number().int().min(0).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
@@ -108,6 +110,8 @@ export type Config = {
   rateLimit: { perMinute: number; perHour: number };
   /** Unknown or malformed keys one client address may present per minute (per process). */
   authFailuresPerMinute: number;
+  /** Failed console sign-ins per minute, per account and per client address (§15; per process). */
+  signInFailuresPerMinute: { account: number; address: number };
   /** Which proxies' X-Forwarded-For is believed: none, all, the nearest N hops, or these addresses. */
   trustProxy: boolean | number | string[];
   defaultMonthlyMinutes: number;
@@ -154,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, perHour: e.RATE_LIMIT_PER_HOUR },
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    signInFailuresPerMinute: { account: e.SIGN_IN_FAILURES_PER_ACCOUNT, address: e.SIGN_IN_FAILURES_PER_ADDRESS },
     trustProxy: e.TRUST_PROXY,
     defaultMonthlyMinutes: e.DEFAULT_MONTHLY_MINUTES,
     webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,

@@ -15,6 +15,7 @@ import { dropAgentsApiJson } from './migrations/0011-drop-agents-api-json.ts';
 import { queueKinds } from './migrations/0012-queue-kinds.ts';
 import { interviewStatusReason } from './migrations/0013-interview-status-reason.ts';
 import { companyLocale } from './migrations/0014-company-locale.ts';
+import { consoleUsers } from './migrations/0016-console-users.ts';
 
 /**
  * Migrations live in code, in order; the key is the version. Never edit one that has shipped:
@@ -36,6 +37,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0012_queue_kinds': queueKinds,
     '0013_interview_status_reason': interviewStatusReason,
     '0014_company_locale': companyLocale,
+    '0016_console_users': consoleUsers,
   };
 }
 

@@ -317,4 +317,40 @@ export interface DB {
   webhookDeliveries: WebhookDeliveriesTable;
   webhookAttempts: WebhookAttemptsTable;
   feedClocks: FeedClocksTable;
+  users: UsersTable;
+  userSessions: UserSessionsTable;
+  userInvitations: UserInvitationsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  companyId: string;
+  /** Lower case: sign-in compares addresses case-insensitively. */
+  email: string;
+  role: 'admin' | 'recruiter';
+  /** `scrypt$…` (src/users/password.ts); null until the user sets a password. */
+  passwordHash: string | null;
+  disabledAt: string | null;
+  lastSignInAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface UserSessionsTable {
+  /** SHA-256 (hex) of the session cookie's value. */
+  idHash: string;
+  userId: string;
+  companyId: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface UserInvitationsTable {
+  /** SHA-256 (hex) of the link's token. */
+  tokenHash: string;
+  userId: string;
+  companyId: string;
+  createdAt: string;
+  expiresAt: string;
 }

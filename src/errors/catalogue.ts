@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   COMPANY_ID_REQUIRED: 400,
   INVALID_API_KEY: 401,
   API_KEY_SUSPENDED: 401,
+  UNAUTHORIZED: 401,
   BILLING_LIMIT_REACHED: 402,
   INSUFFICIENT_PERMISSIONS: 403,
   RESOURCE_ACCESS_DENIED: 403,
@@ -69,6 +70,14 @@ export const errors = {
   },
   apiKeySuspended(suspendedAt: string, reason: string | null): AppError {
     return new AppError('API_KEY_SUSPENDED', 'The API key is suspended.', { suspendedAt, reason });
+  },
+  /** Extension (§15): console sign-in failed, or the session cookie names no live session. */
+  unauthorized(message: string): AppError {
+    return new AppError('UNAUTHORIZED', message);
+  },
+  /** Too many failed sign-ins for an account or from an address (§15). */
+  signInLimited(retryAfter: number): AppError {
+    return new AppError('RATE_LIMITED', `Too many failed sign-in attempts; retry in ${retryAfter} seconds.`, { retryAfter, window: 'minute' }, { 'retry-after': String(retryAfter) });
   },
   insufficientPermissions(scope: string): AppError {
     return new AppError('INSUFFICIENT_PERMISSIONS', `The API key lacks the ${scope} scope.`, { requiredScope: scope });

@@ -16,6 +16,8 @@ import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
 import { twilioCallbackRoutes } from '../telephony/twilio/routes.ts';
 import { roomRoutes } from '../room/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
+import { consoleAuthRoutes } from '../users/console-routes.ts';
+import { userRoutes } from '../users/routes.ts';
 import type { Config } from '../config/config.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
@@ -32,7 +34,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Every feature's routes; each is served under /v1 and without the prefix. */
-const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes, jobRoutes, candidateRoutes, interviewRoutes, billingRoutes, webhookRoutes];
+const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes, jobRoutes, candidateRoutes, interviewRoutes, billingRoutes, webhookRoutes, userRoutes];
 
 export interface BuildOptions {
   /** pino options, or false for silence (tests). */
@@ -115,6 +117,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // The room's own context: its security headers and its shutdown hook stay on its routes.
   await app.register(async (room) => roomRoutes(room as unknown as ZodApp, deps));
   await twilioCallbackRoutes(app as unknown as ZodApp, deps);
+  consoleAuthRoutes(app as unknown as ZodApp, deps);
   // The console's own context: its security headers stay on its routes.
   await app.register(async (web) => consoleRoutes(web));
   for (const prefix of ['/v1', '']) {
