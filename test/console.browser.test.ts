@@ -14,6 +14,9 @@ import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
+import { TenantScope } from '../src/db/tenant-scope.ts';
+import { createUser } from '../src/users/service.ts';
+import { consoleUser, PASSWORD } from './console-helpers.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -90,18 +93,13 @@ describe('the console in a browser', () => {
     return page;
   }
 
-  /**
-   * A signed-in console. Until the auth routes of §15 are served (branch i15-api), the browser
-   * stands in for the session: /auth/session names a user of the company and every /v1 request
-   * carries the company's key. Everything else is the real server.
-   */
-  async function signedIn(company: SeededCompany): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const user = { id: '0195a1b2-0000-7000-8000-000000000001', companyId: company.id, email: 'ada@acme.test', role: 'admin', disabledAt: null, createdAt: new Date().toISOString(), lastSignInAt: null };
-    await context.route('**/auth/session', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ user, csrfToken: 'csrf-test' }) }));
-    await context.route('**/v1/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${company.key}` } }));
-    const page = await newPage(context);
+  /** Signs in through the sign-in page, as a person would. */
+  async function signIn(email: string, password = PASSWORD): Promise<Page> {
+    const page = await newPage();
     await page.goto(`${server.baseUrl}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
     return page;
   }
@@ -115,7 +113,19 @@ describe('the console in a browser', () => {
     await checkPage(anonymous, 'sign-in');
     await anonymous.context().close();
 
-    const page = await signedIn(acme);
+    // A wrong password: one generic message, still on the sign-in page.
+    const admin = await consoleUser(server, acme.id, 'admin');
+    const wrong = await newPage();
+    await wrong.goto(`${server.baseUrl}/console/interviews`);
+    await wrong.getByLabel('Email').fill(admin.email);
+    await wrong.getByLabel('Password').fill('not the password at all');
+    await wrong.getByRole('button', { name: 'Sign in' }).click();
+    await wrong.getByRole('alert').filter({ hasText: 'The email or password is wrong.' }).waitFor();
+    expect(await wrong.locator('#password').getAttribute('aria-invalid')).toBe('true');
+    await wrong.context().close();
+
+    const page = await signIn(admin.email);
+    expect(await page.getByText(admin.email).count()).toBe(1);
     await page.getByText('No interviews yet').waitFor();
     await checkPage(page, 'interviews-empty');
 
@@ -226,9 +236,42 @@ describe('the console in a browser', () => {
     }
     await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor({ state: 'detached' });
 
-    // Sign out: back to the sign-in page.
+    // Sign out: back to the sign-in page, and the old cookie no longer opens a session.
+    const [cookie] = await page.context().cookies();
+    expect(cookie?.name).toBe('interviewd_session');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const replay = await fetch(`${server.baseUrl}/auth/session`, { headers: { cookie: `${cookie?.name}=${cookie?.value}` } });
+    expect(replay.status).toBe(401);
+    await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.context().close();
   }, 240_000);
+
+  it('an invitation link sets the password and signs in; a recruiter sees no admin pages', async () => {
+    const company = await server.company('Globex');
+    const invited = await createUser(server.deps.clock, { scope: new TenantScope(server.deps.database.db, company.id) }, { email: `rita.${Date.now()}@globex.test`, role: 'recruiter' }, { publicUrl: server.deps.config.publicUrl });
+    const link = new URL(invited.invitationUrl as string);
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}${link.pathname}${link.search}`);
+    await page.getByRole('heading', { name: 'Set your password' }).waitFor();
+    await checkPage(page, 'accept');
+    await page.getByLabel('New password').fill('short');
+    await page.getByLabel('Repeat the password').fill('short');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect.poll(() => page.locator('#f-password').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('New password').fill('a long enough passphrase');
+    await page.getByLabel('Repeat the password').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+    expect(await page.getByText(`${invited.user.email} (recruiter)`).count()).toBe(1);
+
+    // A recruiter: no webhook or API-key pages in the navigation, and the page itself refuses.
+    expect(await page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+    await page.goto(`${server.baseUrl}/console/webhooks`);
+    await page.getByText('Your role does not allow this page').waitFor();
+    await checkPage(page, 'recruiter-forbidden');
+    await page.context().close();
+  }, 120_000);
 });
