@@ -151,6 +151,16 @@ describe('the console in a browser', () => {
     await checkPage(page, 'agents');
     const [agent] = (await acme.api('GET', '/v1/agents')).body.data;
     expect(agent).toMatchObject({ name: 'Backend screener', duration: 10, focus: 'GENERIC', questions: ['Tell me about a system you scaled.', 'How do you test?'] });
+    // Duplicate (a new agent from the form, prefilled), then delete the copy.
+    await page.getByRole('link', { name: 'Duplicate Backend screener' }).click();
+    await expect.poll(() => page.locator('#f-name').inputValue()).toBe('Copy of Backend screener');
+    expect(await page.locator('#f-questions').inputValue()).toBe('Tell me about a system you scaled.\nHow do you test?');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Copy of Backend screener', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Delete Copy of Backend screener' }).click();
+    await page.getByText('Agent deleted.').waitFor();
+    await page.getByRole('link', { name: 'Copy of Backend screener', exact: true }).waitFor({ state: 'detached' });
+    expect((await acme.api('GET', '/v1/agents')).body.data.map((a: { name: string }) => a.name)).toEqual(['Backend screener']);
 
     // An interview for a new candidate whose name is markup.
     await page.getByRole('link', { name: 'Interviews', exact: true }).click();
@@ -187,6 +197,26 @@ describe('the console in a browser', () => {
     expect(await page.locator('main img').count()).toBe(0);
     await checkPage(page, 'interview');
 
+    // The feed's filters, then "Try it": a preview interview of the agent for the signed-in user, opened in the room.
+    await page.getByRole('link', { name: 'Interviews', exact: true }).click();
+    await page.locator('#q-status').selectOption('CANCELLED');
+    await page.getByText('No interview matches these filters.').waitFor();
+    await page.locator('#q-status').selectOption('COMPLETED');
+    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor();
+    await page.locator('#f-agentId').selectOption({ label: 'Backend screener' });
+    // interviewUrl names PUBLIC_URL (the default port, not this test server's): the browser is pointed at the server.
+    const publicUrl = server.deps.config.publicUrl;
+    await page.context().route(`${publicUrl}/**`, (route) => route.continue({ url: route.request().url().replace(publicUrl, server.baseUrl) }));
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    const tryRoom = await opened;
+    await tryRoom.getByRole('heading', { name: en.introHeading }).waitFor();
+    expect(tryRoom.url()).toMatch(new RegExp(`^${publicUrl}/room/`));
+    await tryRoom.close();
+    const previews = (await acme.api('GET', '/v1/interviews')).body.data.filter((i: { metadata: { preview?: boolean } }) => i.metadata.preview === true);
+    expect(previews).toHaveLength(1);
+    expect((await acme.api('GET', `/v1/candidates/${previews[0].candidateId}`)).body.email).toBe(admin.email);
+
     // Webhooks: the signing secret is shown once, with a copy button.
     const receiver = await startReceiver();
     try {
@@ -222,6 +252,14 @@ describe('the console in a browser', () => {
     } finally {
       receiver.server.close();
     }
+
+    // Users (admin): an invitation link, shown once.
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.locator('#f-email').fill('new.colleague@acme.test');
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    expect(await page.locator('.once-value').textContent()).toMatch(/\/console\/accept\?token=/);
+    await page.getByRole('cell', { name: 'new.colleague@acme.test', exact: true }).waitFor();
+    await checkPage(page, 'users');
 
     // The other pages, each checked and kept.
     for (const [nav, heading, name] of [

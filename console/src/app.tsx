@@ -15,6 +15,7 @@ import { JobFormPage, JobsPage } from './pages/jobs';
 import { WebhookPage, WebhooksPage } from './pages/webhooks';
 import { ApiKeysPage } from './pages/api-keys';
 import { UsagePage } from './pages/usage';
+import { UsersPage } from './pages/users';
 
 const SessionContext = createContext<Session | null>(null);
 export const useSession = () => useContext(SessionContext) as Session;
@@ -37,6 +38,7 @@ const PAGES: Page[] = [
   { pattern: '/webhooks', adminOnly: true, render: () => <WebhooksPage /> },
   { pattern: '/webhooks/:id', adminOnly: true, render: (p) => <WebhookPage id={p.id as string} /> },
   { pattern: '/api-keys', adminOnly: true, render: () => <ApiKeysPage /> },
+  { pattern: '/users', adminOnly: true, render: () => <UsersPage /> },
   { pattern: '/usage', render: () => <UsagePage /> },
 ];
 
@@ -47,6 +49,7 @@ const NAV: { href: string; text: string; adminOnly?: boolean }[] = [
   { href: '/jobs', text: t.nav.jobs },
   { href: '/webhooks', text: t.nav.webhooks, adminOnly: true },
   { href: '/api-keys', text: t.nav.apiKeys, adminOnly: true },
+  { href: '/users', text: t.nav.users, adminOnly: true },
   { href: '/usage', text: t.nav.usage },
 ];
 
