@@ -36,12 +36,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** axe on the page as it is, then a screenshot at 1280 and at 375 px wide. */
+/** axe on the page as it is, then a screenshot at 1280 and at 375 px wide (no sideways scrolling at either). */
 async function checkPage(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    // Nothing wider than the phone: wide tables scroll inside themselves (1 px for sub-pixel rounding).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width + 1);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -179,7 +181,12 @@ describe('the console in a browser', () => {
     const room = await newPage();
     await room.goto(`${server.baseUrl}/room/${link.split('/room/')[1]}`);
     await room.getByRole('button', { name: en.startButton }).click();
-    for (const answer of ['I scaled a payments API tenfold.', 'Unit tests and canaries.']) {
+    for (const [question, answer] of [
+      ['Tell me about a system you scaled.', 'I scaled a payments API tenfold.'],
+      ['How do you test?', 'Unit tests and canaries.'],
+    ]) {
+      // Each answer once its question is on screen (the room takes one answer per turn).
+      await room.locator('#transcript li.agent p', { hasText: question }).waitFor();
       await room.getByLabel(en.answerLabel).fill(answer);
       await room.getByLabel(en.answerLabel).press('Enter');
       await room.locator('#transcript li.candidate p', { hasText: answer }).waitFor();

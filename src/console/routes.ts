@@ -33,7 +33,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const MISSING_BUILD =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>interviewd console</title>' +
-  '<p>The console has not been built. Run <code>npm start</code> (it builds the console when needed) or <code>node bin/run-ts.mjs src/console/build.ts</code>.</p></html>';
+  '<p>The console has not been built. Run <code>npm start</code> (it builds the console when needed) or <code>npm run console:build</code>.</p></html>';
 
 /** A file inside `root` named by the URL path, or null (outside the root, a directory, or absent). */
 async function builtFile(root: string, urlPath: string): Promise<string | null> {
