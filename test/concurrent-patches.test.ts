@@ -66,6 +66,18 @@ describe('concurrent PATCHes of different fields keep both changes', () => {
     );
   });
 
+  it('a console user: role and disabled', async () => {
+    const user = await acme.api('POST', '/v1/users', { body: { email: `race.${Date.now()}@example.com`, role: 'recruiter' } });
+    expect(user.status, user.text).toBe(201);
+    const role = (round: number) => (round % 2 === 0 ? 'admin' : 'recruiter');
+    await racePairs(
+      `/v1/users/${user.body.id}`,
+      (round) => [{ role: role(round) }, { disabled: round % 2 === 0 }],
+      (body) => [body.role, body.disabledAt !== null],
+      (round) => [role(round), round % 2 === 0],
+    );
+  });
+
   it('an interview: two metadata keys, merged', async () => {
     const interview = await fixtures(acme.api).plainInterview();
     await racePairs(

@@ -131,6 +131,9 @@ const CREATE_BODIES: Record<string, Fixture> = {
   '/v1/interviews': (ref) => ({ ...withRef(ref, 'candidateId', '/v1/candidates'), ...withRef(ref, 'agentId', '/v1/agents'), ...withRef(ref, 'jobId', '/v1/jobs') }),
   // Port 9 (discard) refuses at once: pings fail fast and nothing leaves the machine.
   '/v1/webhooks': () => ({ url: `http://127.0.0.1:9/hook-${++sequence}`, events: ['interview.completed'] }),
+  // Console users: an email is one account in the whole deployment.
+  '/v1/users': () => ({ email: `console.user${++sequence}.${Date.now()}@example.com`, role: 'recruiter' }),
+  '/v1/api-keys': () => ({ name: `Key ${++sequence}` }),
 };
 
 /** A change that a PATCH must visibly apply, by path template. */
@@ -142,6 +145,7 @@ const PATCH_BODIES: Record<string, Fixture> = {
   '/v1/jobs/{id}': () => ({ title: `Renamed ${++sequence}` }),
   '/v1/interviews/{id}': () => ({ metadata: { round: ++sequence } }),
   '/v1/webhooks/{id}': () => ({ name: `Renamed ${++sequence}` }),
+  '/v1/users/{id}': () => ({ role: 'admin' }),
 };
 
 /**

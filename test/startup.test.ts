@@ -41,11 +41,24 @@ describe(`start-up (${testDatabaseKind})`, () => {
     expect(company.status).toBe(200);
     expect(company.body.data).toHaveLength(1);
     expect(keysIn(first.stdout() + first.stderr())).toHaveLength(1);
+    // How to reach the console and create its first user (issue 15), with this company's id.
+    const companyId = company.body.data[0].id as string;
+    expect(first.stdout()).toContain(`${first.baseUrl}/console/`);
+    expect(first.stdout()).toContain(`npx interviewd users create --company ${companyId} --email you@example.com --role admin`);
 
     expect(await first.kill('SIGTERM')).toEqual({ code: 0, signal: null });
 
+    // A later start without any console user says how to create one; once one exists, nothing.
+    const reminded = await start(url);
+    expect(keysIn(reminded.stdout())).toEqual([]);
+    expect(reminded.stdout()).toContain('No console user yet');
+    const user = await runCli(['users', 'create', '--company', companyId, '--email', 'first@example.com', '--role', 'admin', '--json'], testEnv(url));
+    expect(user.code, user.stderr).toBe(0);
+    expect(await reminded.kill('SIGTERM')).toEqual({ code: 0, signal: null });
+
     const second = await start(url);
     expect(keysIn(second.stdout() + second.stderr())).toEqual([]);
+    expect(second.stdout()).not.toContain('No console user yet');
     expect((await second.api(printed[0])('GET', `/v1/agents/${created.body.id}`)).status).toBe(200);
     expect(await countRows(url, 'companies')).toBe(1);
     expect(await countRows(url, 'apiKeys')).toBe(1);

@@ -218,7 +218,32 @@ describe('billing (§10, §12) with DEFAULT_MONTHLY_MINUTES=60', () => {
       expect(res.status, res.text).toBe(200);
       return res.body;
     };
-    const one = (id: string, name: string, totalInterviews: number, totalMinutesUsed: number) => ({ companyId: id, companyName: name, totalInterviews, totalMinutesUsed });
+    // This month (November 2025, at START): u1 finished 12 + 3 minutes (and 0 for the interview of
+    // October that expired unstarted) and holds two 5-minute reservations (SCHEDULED); u2 finished
+    // 20. Both on the server's default plan.
+    const committed = () => ({ [u1.id]: 12 + 3 + 2 * 5, [u2.id]: 20 });
+    const one = (id: string, name: string, totalInterviews: number, totalMinutesUsed: number) => ({
+      companyId: id,
+      companyName: name,
+      totalInterviews,
+      totalMinutesUsed,
+      committedMinutes: committed()[id],
+      allowanceMinutes: 60,
+    });
+
+    it('per company, the minutes committed this month and the allowance (extension §15), whatever the range', async () => {
+      expect((await usage(u1.api, { start: daysFromStart(-400), end: daysFromStart(-300) })).companies).toEqual([{ ...one(u1.id, 'Usage One', 0, 0) }]);
+      await db().updateTable('companies').set({ monthlyMinutes: 500 }).where('id', '=', u2.id).execute();
+      try {
+        expect((await usage(u2.api)).companies).toEqual([{ ...one(u2.id, 'Usage Two', 1, 20), allowanceMinutes: 500 }]);
+        // Next month the finished minutes no longer count; u1's reservations still do.
+        clock.set('2025-12-01T00:00:00.000Z');
+        expect((await usage(u2.api)).companies[0].committedMinutes).toBe(0);
+        expect((await usage(u1.api)).companies[0].committedMinutes).toBe(2 * 5);
+      } finally {
+        await db().updateTable('companies').set({ monthlyMinutes: null }).where('id', '=', u2.id).execute();
+      }
+    });
 
     it('a company key sees its own company: non-test, non-deleted interviews of the last 30 days; minutes of finished ones', async () => {
       expect(await usage(u1.api)).toEqual({ companies: [one(u1.id, 'Usage One', 5, 15)], totalInterviews: 5, totalMinutesUsed: 15 });

@@ -18,6 +18,6 @@ export function billingRoutes(app: ZodApp, deps: AppDeps): void {
       querystring: UsageQuery,
       success: { 200: UsageSchema },
     }),
-    async (request) => billingUsage(deps.database.db, deps.clock, requireActor(request), request.query),
+    async (request) => billingUsage(deps.database.db, deps.clock, requireActor(request), request.query, deps.config.defaultMonthlyMinutes),
   );
 }

@@ -14,6 +14,11 @@ const CompanyUsage = z.object({
   companyName: z.string(),
   totalInterviews: z.number().int(),
   totalMinutesUsed: z.number().int(),
+  committedMinutes: z
+    .number()
+    .int()
+    .describe('Extension (§15): minutes committed in the current calendar month (UTC): used by interviews finished this month plus the reservations of scheduled and running ones.'),
+  allowanceMinutes: z.number().int().describe("Extension (§15): the company's monthly allowance (its plan, or the server's default)."),
 });
 
 export const UsageSchema = z

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
 import { TenantScope } from '../db/tenant-scope.ts';
 import { errors } from '../errors/catalogue.ts';
+import { committedMinutes } from './allowance.ts';
 import type { Usage, UsageQuery } from './schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,7 +24,7 @@ function reportedCompanies(actor: Actor, companyId: string | undefined): string[
  * §12: per company, the non-test interviews created in [start, end) (any status; deleted ones
  * excluded) and the minutes actually used by those of them that finished.
  */
-export async function billingUsage(db: Kysely<DB>, clock: Clock, actor: Actor, query: UsageQuery): Promise<Usage> {
+export async function billingUsage(db: Kysely<DB>, clock: Clock, actor: Actor, query: UsageQuery, defaultMonthlyMinutes: number): Promise<Usage> {
   const end = query.end ? new Date(query.end) : clock.now();
   const start = query.start ? new Date(query.start) : new Date(end.getTime() - DEFAULT_RANGE_MS);
   if (start.getTime() > end.getTime()) throw errors.field('start', 'start must not be after end', 'invalid_range');
@@ -33,9 +34,10 @@ export async function billingUsage(db: Kysely<DB>, clock: Clock, actor: Actor, q
 
   const companies: Usage['companies'] = [];
   for (const companyId of reportedCompanies(actor, query.companyId)) {
-    const company = await db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirst();
+    const company = await db.selectFrom('companies').select(['name', 'monthlyMinutes']).where('id', '=', companyId).executeTakeFirst();
     if (!company) continue;
-    const totals = await new TenantScope(db, companyId)
+    const scope = new TenantScope(db, companyId);
+    const totals = await scope
       .selectFrom('interviews')
       .select([
         sql<number>`count(*)`.as('interviews'),
@@ -46,7 +48,15 @@ export async function billingUsage(db: Kysely<DB>, clock: Clock, actor: Actor, q
       .where('createdAt', '>=', start.toISOString())
       .where('createdAt', '<', endBound.toISOString())
       .executeTakeFirst();
-    companies.push({ companyId, companyName: company.name, totalInterviews: Number(totals?.interviews ?? 0), totalMinutesUsed: Number(totals?.minutes ?? 0) });
+    companies.push({
+      companyId,
+      companyName: company.name,
+      totalInterviews: Number(totals?.interviews ?? 0),
+      totalMinutesUsed: Number(totals?.minutes ?? 0),
+      // Extension (§15): this calendar month (UTC), whatever the range; what the 402 of §10 checks.
+      committedMinutes: await committedMinutes(scope, clock.now()),
+      allowanceMinutes: company.monthlyMinutes ?? defaultMonthlyMinutes,
+    });
   }
   return {
     companies,

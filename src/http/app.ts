@@ -18,6 +18,7 @@ import { roomRoutes } from '../room/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { consoleAuthRoutes } from '../users/console-routes.ts';
 import { userRoutes } from '../users/routes.ts';
+import { apiKeyRoutes } from '../api-keys/routes.ts';
 import type { Config } from '../config/config.ts';
 import type { AppDeps, RouteModule, ZodApp } from './app-deps.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
@@ -34,7 +35,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Every feature's routes; each is served under /v1 and without the prefix. */
-const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes, jobRoutes, candidateRoutes, interviewRoutes, billingRoutes, webhookRoutes, userRoutes];
+const routeModules: RouteModule[] = [companyRoutes, phoneNumberRoutes, agentRoutes, jobRoutes, candidateRoutes, interviewRoutes, billingRoutes, webhookRoutes, userRoutes, apiKeyRoutes];
 
 export interface BuildOptions {
   /** pino options, or false for silence (tests). */

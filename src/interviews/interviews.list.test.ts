@@ -52,6 +52,21 @@ describe('interviews: list and join links (§10)', () => {
     return res.body;
   };
 
+  it('createdAfter (inclusive) and createdBefore (exclusive) select by creation time (extension §15)', async () => {
+    const at = (ms: number) => new Date(Date.parse(START) + ms).toISOString();
+    const idsOf = (rows: Row[]) => new Set(rows.map((r) => r.id));
+    expect(new Set(ids(await list({ createdAfter: at(1000), limit: 100 })))).toEqual(idsOf(made.slice(5)));
+    expect(new Set(ids(await list({ createdBefore: at(1000), limit: 100 })))).toEqual(idsOf(made.slice(0, 5)));
+    // Any ISO offset; combined with the other filters and paging totals.
+    const window = await list({ createdAfter: '2025-11-20T11:00:01+01:00', createdBefore: at(3000), limit: 100 });
+    expect(window.total).toBe(2);
+    expect(new Set(ids(window))).toEqual(idsOf(made.slice(5, 7)));
+    expect((await list({ createdAfter: at(1000), agentId: agentB, limit: 100 })).total).toBe(2); // made[5] and made[7]
+    expect((await list({ createdAfter: at(60_000) })).total).toBe(0);
+    expectValidation(await acme.api('GET', '/v1/interviews', { query: { createdAfter: at(3000), createdBefore: at(1000) } }), 'createdAfter');
+    expectValidation(await acme.api('GET', '/v1/interviews', { query: { createdBefore: 'yesterday' } }), 'createdBefore');
+  });
+
   it('needs no filter: every live interview of the company and no other', async () => {
     const page = await list({ limit: 100 });
     expect(page).toMatchObject({ total: 8, page: 1, limit: 100, totalPages: 1 });

@@ -76,6 +76,8 @@ export async function listInterviewRecords(scope: TenantScope, query: InterviewL
   if (query.agentId) base = base.where('agentId', '=', query.agentId);
   if (query.jobId) base = base.where('jobId', '=', query.jobId);
   if (query.status) base = base.where('status', '=', query.status);
+  if (query.createdAfter) base = base.where('createdAt', '>=', query.createdAfter);
+  if (query.createdBefore) base = base.where('createdAt', '<', query.createdBefore);
   const { rows, total } = await fetchPage(scope.db, base, query, (qb) => qb.selectAll());
   return { records: rows.map(toInterviewRecord), total };
 }

@@ -69,6 +69,8 @@ export const InterviewListQuery = ListQuerySchema.extend({
   agentId: UuidSchema.optional(),
   jobId: UuidSchema.optional(),
   status: z.enum(INTERVIEW_STATUSES).optional(),
+  createdAfter: InstantSchema.optional().describe('Extension (§15): only interviews created at or after this instant.'),
+  createdBefore: InstantSchema.optional().describe('Extension (§15): only interviews created before this instant.'),
 });
 
 export const TranscriptTurnSchema = z.object({

@@ -78,6 +78,7 @@ export async function getInterview(deps: InterviewDeps, ctx: CompanyContext, id:
 }
 
 export async function listInterviews(deps: InterviewDeps, ctx: CompanyContext, query: InterviewListQuery): Promise<Page<Interview>> {
+  if (query.createdAfter && query.createdBefore && query.createdAfter > query.createdBefore) throw errors.field('createdAfter', 'createdAfter must not be after createdBefore', 'invalid_range');
   return readFeed(ctx.scope.db, ctx.scope.companyId, query, async (db) => {
     const scope = ctx.scope.in(db);
     const { records, total } = await listInterviewRecords(scope, query);

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { buildApp } from '../http/app.ts';
 import { ensureConsoleBuilt } from '../console/build.ts';
 import { bootstrapIfEmpty } from './bootstrap.ts';
@@ -21,9 +22,15 @@ export async function serve(config: Config): Promise<void> {
     process.stdout.write(
       `\nFirst start: created company ${first.companyId} and an API key with every scope.\n` +
         `API key (shown once, store it now): ${first.key}\n\n` +
-        `The console: ${config.publicUrl}/console/ — create its first user (an admin) with\n` +
+        `Console: ${config.publicUrl}/console/ — create its first user (an admin of this company) with\n` +
         `  npx interviewd users create --company ${first.companyId} --email you@example.com --role admin\n` +
-        `and open the set-password link it prints.\n\n`,
+        `which prints a one-time link (24 h) where you choose your password and sign in.\n\n`,
+    );
+  } else if (!(await deps.database.db.selectFrom('users').select('id').where('deletedAt', 'is', null).limit(literalLimit(1)).executeTakeFirst())) {
+    process.stdout.write(
+      `\nNo console user yet. Create the first one (an admin) with\n` +
+        `  npx interviewd users create --company <companyId> --email you@example.com --role admin\n` +
+        `(companies: npx interviewd companies list), then sign in at ${config.publicUrl}/console/\n\n`,
     );
   }
   const address = await app.listen({ port: config.port, host: config.host });

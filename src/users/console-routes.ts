@@ -25,6 +25,7 @@ export function consoleAuthRoutes(app: ZodApp, deps: AppDeps): void {
     account: new FailedAuthThrottle(config.signInFailuresPerMinute.account, clock, 50_000, (email) => email),
     address: new FailedAuthThrottle(config.signInFailuresPerMinute.address, clock),
   };
+  app.decorateRequest('consoleSession', null);
   const started = (reply: { header(name: string, value: string): unknown }, session: StartedSession) => {
     reply.header('set-cookie', sessionCookie(session.token, secure));
     reply.header('cache-control', 'no-store');
@@ -77,6 +78,7 @@ export function consoleAuthRoutes(app: ZodApp, deps: AppDeps): void {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    consoleSession?: import('./sessions.ts').LiveSession;
+    /** Set on /auth/sign-out once its session and CSRF token are checked. */
+    consoleSession: import('./sessions.ts').LiveSession | null;
   }
 }

@@ -6,10 +6,8 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.ts';
 
 /** Addresses are compared in lower case: sign-in must not depend on how someone typed theirs. */
 export const EmailSchema = z
-  .string()
-  .trim()
+  .email()
   .max(254)
-  .pipe(z.email())
   .transform((value) => value.toLowerCase());
 
 export const PasswordSchema = z
