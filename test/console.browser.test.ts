@@ -43,7 +43,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
     // Nothing wider than the phone: wide tables scroll inside themselves (1 px for sub-pixel rounding).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width + 1);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width + 1);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -184,7 +184,7 @@ describe('the console in a browser', () => {
     for (const [question, answer] of [
       ['Tell me about a system you scaled.', 'I scaled a payments API tenfold.'],
       ['How do you test?', 'Unit tests and canaries.'],
-    ]) {
+    ] as const) {
       // Each answer once its question is on screen (the room takes one answer per turn).
       await room.locator('#transcript li.agent p', { hasText: question }).waitFor();
       await room.getByLabel(en.answerLabel).fill(answer);
@@ -268,6 +268,23 @@ describe('the console in a browser', () => {
     await page.getByRole('cell', { name: 'new.colleague@acme.test', exact: true }).waitFor();
     await checkPage(page, 'users');
 
+    // API keys (admin): created with one scope, the key shown once, then revoked.
+    await page.getByRole('link', { name: 'API keys', exact: true }).click();
+    await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
+    await page.locator('#f-name').fill('Reporting job');
+    await page.getByLabel('read:interviews').check();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const plaintext = (await page.locator('.once-value').textContent()) as string;
+    expect(plaintext).toMatch(/^sk_live_/);
+    await page.getByRole('cell', { name: 'Reporting job', exact: true }).waitFor();
+    const keyRow = page.locator('tr', { hasText: 'Reporting job' });
+    expect(await keyRow.locator('td.scopes').textContent()).toBe('read:interviews');
+    await checkPage(page, 'api-keys');
+    expect((await fetch(`${server.baseUrl}/v1/interviews`, { headers: { authorization: `Bearer ${plaintext}` } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Revoke Reporting job' }).click();
+    await keyRow.getByText('Revoked').waitFor();
+    await expect.poll(async () => (await fetch(`${server.baseUrl}/v1/interviews`, { headers: { authorization: `Bearer ${plaintext}` } })).status).toBe(401);
+
     // The other pages, each checked and kept.
     for (const [nav, heading, name] of [
       ['Candidates', 'Candidates', 'candidates'],
@@ -279,6 +296,9 @@ describe('the console in a browser', () => {
       await page.locator('.busy').waitFor({ state: 'detached' });
       await checkPage(page, name);
     }
+    // Usage: this month's minutes against the allowance (DEFAULT_MONTHLY_MINUTES here).
+    expect(await page.locator('#minutes-allowance').textContent()).toBe('1000');
+    expect(Number(await page.locator('#minutes-committed').textContent())).toBeGreaterThanOrEqual(1);
     await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor({ state: 'detached' });
 
     // Sign out: back to the sign-in page, and the old cookie no longer opens a session.

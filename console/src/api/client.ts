@@ -94,19 +94,6 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return Promise.reject(error);
 }
 
-/**
- * A `/v1` route the generated types do not hold yet (the §15 extensions built on another branch):
- * same envelope handling, no compile-time check. Replace with `api` once the route is served.
- */
-export async function untypedV1<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  try {
-    return await auth<T>(method, path, body);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) onSignedOut();
-    throw error;
-  }
-}
-
 /** The console-specific routes (§15: sign-in, session, sign-out, accepting an invitation). */
 async function auth<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

@@ -534,6 +534,51 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the company's API keys (extension)
+         * @description Revoked keys are listed with their revokedAt.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create a company API key (extension)
+         * @description The plaintext `key` is in this answer only. Scopes default to, and may not exceed, those of the caller.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an API key (extension) */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key (extension)
+         * @description Every server process refuses it within 1 second.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -638,6 +683,36 @@ export interface components {
         };
         AnalysisPdf: {
             analysisPdfBase64: string;
+        };
+        /** @description An API key (§3.1); never its plaintext or hash. */
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "COMPANY" | "ATS";
+            companyId: string | null;
+            /** @description The first characters of the key, to recognise it; the key itself is shown only at creation. */
+            keyPrefix: string;
+            scopes: ("read:agents" | "write:agents" | "delete:agents" | "read:candidates" | "write:candidates" | "delete:candidates" | "read:jobs" | "write:jobs" | "delete:jobs" | "read:interviews" | "write:interviews" | "delete:interviews" | "read:companies" | "write:companies" | "read:webhooks" | "write:webhooks" | "read:phone-numbers" | "write:phone-numbers" | "read:api-keys" | "write:api-keys" | "read:users" | "write:users" | "read:billing")[];
+            isTest: boolean;
+            expiresAt: string | null;
+            allowedIps: string[] | null;
+            rateLimitMinute: number | null;
+            rateLimitHour: number | null;
+            revokedAt: string | null;
+            suspendedAt: string | null;
+            suspendReason: string | null;
+            lastUsedAt: string | null;
+            /** @description ISO 8601 UTC instant with milliseconds, e.g. 2025-11-20T10:30:00.000Z */
+            createdAt: string;
+        };
+        ApiKeyPage: {
+            data: components["schemas"]["ApiKey"][];
+            total: number;
+            page: number;
+            limit: number;
+            totalPages: number;
         };
         CallAttempt: {
             /** Format: uuid */
@@ -801,6 +876,30 @@ export interface components {
             status?: "UNDEFINED" | "APPLIED" | "IN_PROCESS" | "REJECTED" | "ACCEPTED";
             /** @default {} */
             metadata?: components["schemas"]["MetadataInput"];
+        };
+        CreatedApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "COMPANY" | "ATS";
+            companyId: string | null;
+            /** @description The first characters of the key, to recognise it; the key itself is shown only at creation. */
+            keyPrefix: string;
+            scopes: ("read:agents" | "write:agents" | "delete:agents" | "read:candidates" | "write:candidates" | "delete:candidates" | "read:jobs" | "write:jobs" | "delete:jobs" | "read:interviews" | "write:interviews" | "delete:interviews" | "read:companies" | "write:companies" | "read:webhooks" | "write:webhooks" | "read:phone-numbers" | "write:phone-numbers" | "read:api-keys" | "write:api-keys" | "read:users" | "write:users" | "read:billing")[];
+            isTest: boolean;
+            expiresAt: string | null;
+            allowedIps: string[] | null;
+            rateLimitMinute: number | null;
+            rateLimitHour: number | null;
+            revokedAt: string | null;
+            suspendedAt: string | null;
+            suspendReason: string | null;
+            lastUsedAt: string | null;
+            /** @description ISO 8601 UTC instant with milliseconds, e.g. 2025-11-20T10:30:00.000Z */
+            createdAt: string;
+            /** @description The plaintext key, shown only in this answer: store it now. */
+            key: string;
         };
         CreatedUser: {
             /** Format: uuid */
@@ -1207,6 +1306,10 @@ export interface components {
                 companyName: string;
                 totalInterviews: number;
                 totalMinutesUsed: number;
+                /** @description Extension (§15): minutes committed in the current calendar month (UTC): used by interviews finished this month plus the reservations of scheduled and running ones. */
+                committedMinutes: number;
+                /** @description Extension (§15): the company's monthly allowance (its plan, or the server's default). */
+                allowanceMinutes: number;
             }[];
             totalInterviews: number;
             totalMinutesUsed: number;
@@ -3628,6 +3731,10 @@ export interface operations {
                 agentId?: string;
                 jobId?: string;
                 status?: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED";
+                /** @description Extension (§15): only interviews created at or after this instant. */
+                createdAfter?: string;
+                /** @description Extension (§15): only interviews created before this instant. */
+                createdBefore?: string;
             };
             header?: never;
             path?: never;
@@ -5903,6 +6010,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: email */
                     email: string;
                     /**
                      * @description admin: every scope of the company; recruiter: agents, jobs, candidates, interviews and read:billing.
@@ -6266,6 +6374,367 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                page?: number;
+                limit?: number;
+                order?: "asc" | "desc";
+                /** @description ATS keys: the company to act for (required on company-scoped routes). Ignored for company keys. */
+                companyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: {
+                /** @description ATS keys: the company to act for (required on company-scoped routes). Ignored for company keys. */
+                companyId?: string;
+            };
+            header?: {
+                /** @description Replays the first answer for the same key, path and body within 24 h. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Default: every scope the caller holds. A caller cannot grant a scope it lacks. */
+                    scopes?: ("read:agents" | "write:agents" | "delete:agents" | "read:candidates" | "write:candidates" | "delete:candidates" | "read:jobs" | "write:jobs" | "delete:jobs" | "read:interviews" | "write:interviews" | "delete:interviews" | "read:companies" | "write:companies" | "read:webhooks" | "write:webhooks" | "read:phone-numbers" | "write:phone-numbers" | "read:api-keys" | "write:api-keys" | "read:users" | "write:users" | "read:billing")[];
+                    expiresAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: {
+                /** @description ATS keys: the company to act for (required on company-scoped routes). Ignored for company keys. */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: {
+                /** @description ATS keys: the company to act for (required on company-scoped routes). Ignored for company keys. */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { untypedV1 } from '../api/client';
+import { api, unwrap } from '../api/client';
+import type { BodyOf, OkOf } from '../api/types';
 import { t, when } from '../strings';
 import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
 
@@ -8,43 +9,36 @@ const SCOPES = [
   ...['agents', 'candidates', 'jobs', 'interviews'].flatMap((r) => [`read:${r}`, `write:${r}`, `delete:${r}`]),
   ...['companies', 'webhooks', 'phone-numbers', 'api-keys', 'users'].flatMap((r) => [`read:${r}`, `write:${r}`]),
   'read:billing',
-];
+] as Scope[];
 
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  scopes: string[];
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  createdAt: string;
-}
+type ApiKeyRow = OkOf<'/v1/api-keys', 'get'>['data'][number];
+type Scope = NonNullable<BodyOf<'/v1/api-keys', 'post'>['scopes']>[number];
 
 /** An end-of-day instant for a date input, in the browser's timezone. */
 const endOfDay = (value: string) => (value ? new Date(`${value}T23:59:59.999`).toISOString() : undefined);
 
 export function ApiKeysPage() {
-  const list = useLoad(() => untypedV1<{ data: ApiKeyRow[] }>('GET', '/v1/api-keys?limit=100'), []);
+  const list = useLoad(() => unwrap(api.GET('/v1/api-keys', { params: { query: { limit: 100 } } })), []);
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [scopes, setScopes] = useState<Scope[]>([]);
   const [expires, setExpires] = useState('');
   const [plaintext, setPlaintext] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit(
-    () => untypedV1<{ key: string }>('POST', '/v1/api-keys', { name, ...(scopes.length ? { scopes } : {}), ...(expires ? { expiresAt: endOfDay(expires) } : {}) }),
+    () => unwrap(api.POST('/v1/api-keys', { body: { name, ...(scopes.length ? { scopes } : {}), ...(expires ? { expiresAt: endOfDay(expires) } : {}) } })),
     (created) => (setPlaintext(created.key), setName(''), setScopes([]), setExpires(''), list.reload()),
   );
   const revoke = async (key: ApiKeyRow) => {
     if (!confirm(t.apiKeys.confirmRevoke(key.name))) return;
     try {
-      await untypedV1('DELETE', `/v1/api-keys/${encodeURIComponent(key.id)}`);
+      await unwrap(api.DELETE('/v1/api-keys/{id}', { params: { path: { id: key.id } } }));
       list.reload();
     } catch (caught) {
       setNotice(caught instanceof Error ? caught.message : t.somethingWrong);
     }
   };
   const errors = fieldErrors(error);
-  const toggle = (scope: string) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
+  const toggle = (scope: Scope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
   return (
     <>
       <h1>{t.apiKeys.title}</h1>

@@ -10,8 +10,8 @@ const MAX_PAGES = 10;
 async function recentInterviews(since: Date): Promise<Interview[]> {
   const rows: Interview[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const query = { page, limit: 100, sort: 'createdAt', order: 'desc', createdAfter: since.toISOString() };
-    const answer = await unwrap(api.GET('/v1/interviews', { params: { query: query as never } }));
+    const query = { page, limit: 100, sort: 'createdAt', order: 'desc', createdAfter: since.toISOString() } as const;
+    const answer = await unwrap(api.GET('/v1/interviews', { params: { query } }));
     const recent = answer.data.filter((i) => new Date(i.createdAt) >= since);
     rows.push(...recent);
     if (recent.length < answer.data.length || page >= answer.totalPages) break;
@@ -41,7 +41,7 @@ export function UsagePage() {
   if (loaded.loading) return <Busy />;
   if (!loaded.data) return <ErrorNote error={loaded.error} />;
   const { usage, days, counts } = loaded.data;
-  const company = usage.companies[0] as (typeof usage.companies)[number] & { committedMinutes?: number; allowanceMinutes?: number };
+  const company = usage.companies[0];
   return (
     <>
       <h1>{t.usage.title}</h1>
