@@ -296,10 +296,23 @@ describe('the console in a browser', () => {
       await page.locator('.busy').waitFor({ state: 'detached' });
       await checkPage(page, name);
     }
+    // The candidate's page: the edit form and their interviews.
+    await page.getByRole('link', { name: 'Candidates', exact: true }).click();
+    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).click();
+    await page.getByRole('heading', { name: `Edit ${XSS_NAME} Tester` }).waitFor();
+    await page.locator('section[aria-labelledby="candidate-interviews"] tbody tr').first().waitFor();
+    expect(await page.locator('section[aria-labelledby="candidate-interviews"] tbody tr').count()).toBe(1);
+    await page.locator('#f-lastName').fill('Tested');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: `${XSS_NAME} Tested` }).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    await checkPage(page, 'candidates-after-edit');
+    await page.getByRole('link', { name: 'Usage', exact: true }).click();
+    await page.locator('#minutes-allowance').waitFor();
+
     // Usage: this month's minutes against the allowance (DEFAULT_MONTHLY_MINUTES here).
     expect(await page.locator('#minutes-allowance').textContent()).toBe('1000');
     expect(Number(await page.locator('#minutes-committed').textContent())).toBeGreaterThanOrEqual(1);
-    await page.getByRole('link', { name: `${XSS_NAME} Tester` }).waitFor({ state: 'detached' });
 
     // Sign out: back to the sign-in page, and the old cookie no longer opens a session.
     const [cookie] = await page.context().cookies();
