@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'dist/**', 'console/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,6 +25,13 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', EventSource: 'readonly', SpeechSynthesisUtterance: 'readonly' },
+    },
+  },
+  {
+    // The console (console/): a Preact app bundled by Vite for the browser.
+    files: ['console/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', navigator: 'readonly', fetch: 'readonly', confirm: 'readonly', atob: 'readonly', Blob: 'readonly', MouseEvent: 'readonly', HTMLElement: 'readonly', Response: 'readonly', queueMicrotask: 'readonly' },
     },
   },
   {

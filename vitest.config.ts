@@ -23,6 +23,8 @@ const shared = {
   include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // Builds the console (dist/console) once when it is missing or stale; the browser tests serve it.
+  globalSetup: ['test/console-build.global-setup.ts'],
 };
 
 export default defineConfig(async () => {

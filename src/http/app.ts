@@ -9,6 +9,7 @@ import { interviewRoutes } from '../interviews/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { installAuthentication } from '../auth/authenticate.ts';
 import { companyRoutes } from '../companies/routes.ts';
+import { consoleRoutes } from '../console/routes.ts';
 import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
@@ -118,6 +119,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(async (room) => roomRoutes(room as unknown as ZodApp, deps));
   await twilioCallbackRoutes(app as unknown as ZodApp, deps);
   consoleAuthRoutes(app as unknown as ZodApp, deps);
+  // The console's own context: its security headers stay on its routes.
+  await app.register(async (web) => consoleRoutes(web));
   for (const prefix of ['/v1', '']) {
     await app.register(
       async (scoped) => {

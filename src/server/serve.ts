@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { buildApp } from '../http/app.ts';
+import { ensureConsoleBuilt } from '../console/build.ts';
 import { bootstrapIfEmpty } from './bootstrap.ts';
 import { createDeps } from './runtime.ts';
 import { scheduleRecurringTasks } from './tasks.ts';
@@ -12,6 +13,7 @@ const DATABASE_CLOSE_MS = 5_000;
  * requests and tasks get the grace period, then what is left is cut off, and the process exits 0.
  */
 export async function serve(config: Config): Promise<void> {
+  await buildConsoleIfStale();
   const deps = await createDeps(config);
   const first = await bootstrapIfEmpty(deps.database, deps.clock, config.bootstrapKey);
   const app = await buildApp(deps);
@@ -63,6 +65,19 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * `npm ci && npm start` serves the console: build it when dist/console is missing or older than
+ * its sources (quick when fresh). Without the build tools (a production-only install) the API
+ * still starts, and /console/ says how to build.
+ */
+async function buildConsoleIfStale(): Promise<void> {
+  try {
+    if (await ensureConsoleBuilt()) process.stdout.write('Built the console into dist/console/.\n');
+  } catch (error) {
+    process.stderr.write(`The console could not be built (${error instanceof Error ? error.message : String(error)}); the API starts without it.\n`);
+  }
 }
 
 /** Whether `promise` resolves within `ms` (a rejection is logged and counts as a failure). */

@@ -1,0 +1,211 @@
+import { useState } from 'preact/hooks';
+import { api, unwrap } from '../api/client';
+import type { Webhook, WebhookInput } from '../api/types';
+import { WEBHOOK_EVENTS } from '../enums';
+import { Link, navigate } from '../router';
+import { t, when } from '../strings';
+import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
+
+type Draft = { url: string; name: string; description: string; events: string[]; isActive: boolean };
+
+function WebhookFields({ draft, setDraft, errors, withActive }: { draft: Draft; setDraft: (d: Draft) => void; errors: Record<string, string>; withActive: boolean }) {
+  const toggle = (event: string) => setDraft({ ...draft, events: draft.events.includes(event) ? draft.events.filter((e) => e !== event) : [...draft.events, event] });
+  return (
+    <>
+      <TextField name="url" label={t.webhooks.url} type="url" value={draft.url} onInput={(url) => setDraft({ ...draft, url })} errors={errors} />
+      <div class="row">
+        <TextField name="name" label={t.webhooks.name} value={draft.name} onInput={(name) => setDraft({ ...draft, name })} errors={errors} />
+        <TextField name="description" label={t.webhooks.description} value={draft.description} onInput={(description) => setDraft({ ...draft, description })} errors={errors} />
+      </div>
+      <fieldset aria-describedby={errors.events ? 'events-error' : undefined} aria-invalid={errors.events ? 'true' : undefined}>
+        <legend>{t.webhooks.events}</legend>
+        {WEBHOOK_EVENTS.map((event) => (
+          <label class="inline" key={event}>
+            <input type="checkbox" checked={draft.events.includes(event)} onChange={() => toggle(event)} /> {event}
+          </label>
+        ))}
+        {errors.events && (
+          <small id="events-error" class="field-error">
+            {errors.events}
+          </small>
+        )}
+      </fieldset>
+      {withActive && (
+        <label class="inline">
+          <input type="checkbox" checked={draft.isActive} onChange={() => setDraft({ ...draft, isActive: !draft.isActive })} /> {t.webhooks.active}
+        </label>
+      )}
+    </>
+  );
+}
+
+const bodyOf = (d: Draft) => ({ url: d.url, name: d.name.trim() || null, description: d.description || null, events: d.events as WebhookInput['events'] });
+
+export function WebhooksPage() {
+  const list = useLoad(() => unwrap(api.GET('/v1/webhooks', { params: { query: { limit: 100 } } })), []);
+  const [draft, setDraft] = useState<Draft>({ url: '', name: '', description: '', events: ['interview.completed', 'analysis.completed'], isActive: true });
+  const [secret, setSecret] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit(
+    () => unwrap(api.POST('/v1/webhooks', { body: bodyOf(draft) as WebhookInput })),
+    (created) => (setSecret(created.signingSecret), list.reload()),
+  );
+  const errors = fieldErrors(error);
+  return (
+    <>
+      <h1>{t.webhooks.title}</h1>
+      {list.loading && <Busy />}
+      <ErrorNote error={list.error} />
+      {list.data && list.data.data.length === 0 && <Empty>{t.webhooks.empty}</Empty>}
+      {list.data && list.data.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.webhooks.name}</th>
+              <th scope="col">{t.webhooks.url}</th>
+              <th scope="col">{t.webhooks.events}</th>
+              <th scope="col">{t.webhooks.active}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.data.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <Link href={`/webhooks/${w.id}`}>{w.name ?? w.url}</Link>
+                </td>
+                <td>{w.url}</td>
+                <td>{w.events.join(', ')}</td>
+                <td>{w.isActive ? t.yes : t.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="new-webhook">
+        <h2 id="new-webhook">{t.webhooks.newWebhook}</h2>
+        {secret && <OnceValue title={t.webhooks.secretOnce} value={secret} />}
+        <form class="form" onSubmit={submit} noValidate aria-labelledby="new-webhook">
+          <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive={false} />
+          <FormError error={error} fields={['url', 'name', 'description', 'events']} />
+          <button type="submit" disabled={busy}>
+            {t.create}
+          </button>
+          {busy && <Busy text={t.saving} />}
+        </form>
+      </section>
+    </>
+  );
+}
+
+export function WebhookPage({ id }: { id: string }) {
+  const loaded = useLoad(() => unwrap(api.GET('/v1/webhooks/{id}', { params: { path: { id } } })), [id]);
+  if (!loaded.data && loaded.loading) return <Busy />;
+  if (!loaded.data) return <ErrorNote error={loaded.error} />;
+  return <WebhookDetail webhook={loaded.data} reload={loaded.reload} />;
+}
+
+function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => void }) {
+  const [draft, setDraft] = useState<Draft>({ url: webhook.url, name: webhook.name ?? '', description: webhook.description ?? '', events: [...webhook.events], isActive: webhook.isActive });
+  const [notice, setNotice] = useState<string | null>(null);
+  const path = { params: { path: { id: webhook.id } } };
+  const deliveries = useLoad(() => unwrap(api.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id: webhook.id }, query: { limit: 20 } } })), [webhook.id]);
+  const save = useSubmit(() => unwrap(api.PATCH('/v1/webhooks/{id}', { ...path, body: { ...bodyOf(draft), isActive: draft.isActive } })), () => (setNotice(t.webhooks.saved), reload()));
+  const ping = useSubmit(
+    () => unwrap(api.POST('/v1/webhooks/{id}/test', path)),
+    (r) => (setNotice(t.webhooks.testResult(r.success, r.httpStatus === null ? '—' : String(r.httpStatus), r.durationMs, r.message)), deliveries.reload()),
+  );
+  const rearm = useSubmit(() => unwrap(api.POST('/v1/webhooks/{id}/reset-circuit', path)), () => reload());
+  const redeliver = async (deliveryId: string) => {
+    try {
+      await unwrap(api.POST('/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: webhook.id, deliveryId } } }));
+      setNotice(t.webhooks.redelivered);
+      deliveries.reload();
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : t.somethingWrong);
+    }
+  };
+  const remove = async () => {
+    if (!confirm(t.confirmDelete(webhook.name ?? webhook.url))) return;
+    await unwrap(api.DELETE('/v1/webhooks/{id}', path));
+    navigate('/webhooks');
+  };
+  const errors = fieldErrors(save.error);
+  const title = t.webhooks.editTitle(webhook.name ?? webhook.url);
+  return (
+    <>
+      <p>
+        <Link href="/webhooks">{t.webhooks.title}</Link>
+      </p>
+      <h1>{title}</h1>
+      {webhook.circuitOpenedAt && (
+        <div class="error-note">
+          <p>{t.webhooks.circuitOpen(when(webhook.circuitOpenedAt))}</p>
+          <button type="button" onClick={() => rearm.submit()} disabled={rearm.busy}>
+            {t.webhooks.rearm}
+          </button>
+        </div>
+      )}
+      <Notice text={notice} />
+      <form class="form" onSubmit={save.submit} noValidate aria-label={title}>
+        <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive />
+        <FormError error={save.error} fields={['url', 'name', 'description', 'events']} />
+        <div class="buttons">
+          <button type="submit" disabled={save.busy}>
+            {t.save}
+          </button>
+          <button type="button" class="secondary" onClick={() => ping.submit()} disabled={ping.busy}>
+            {t.webhooks.test}
+          </button>
+          <button type="button" class="danger" onClick={remove}>
+            {t.delete}
+          </button>
+        </div>
+        {(save.busy || ping.busy) && <Busy />}
+        <ErrorNote error={ping.error ?? rearm.error} />
+      </form>
+      <section aria-labelledby="deliveries">
+        <h2 id="deliveries">{t.webhooks.deliveries}</h2>
+        {deliveries.loading && <Busy />}
+        <ErrorNote error={deliveries.error} />
+        {deliveries.data && deliveries.data.data.length === 0 && <Empty>{t.webhooks.noDeliveries}</Empty>}
+        {deliveries.data && deliveries.data.data.length > 0 && (
+          <table class="deliveries">
+            <thead>
+              <tr>
+                <th scope="col">{t.webhooks.event}</th>
+                <th scope="col">{t.interviews.status}</th>
+                <th scope="col">{t.webhooks.attempts}</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.data.data.map((d) => (
+                <tr key={d.id} data-delivery-id={d.id}>
+                  <td>
+                    {d.event}
+                    <br />
+                    <small>{when(d.createdAt)}</small>
+                  </td>
+                  <td>{d.status}</td>
+                  <td>
+                    <ol class="attempts">
+                      {d.attempts.map((a) => (
+                        <li key={a.id}>{t.webhooks.attemptLine(when(a.attemptedAt), a.statusCode === null ? '—' : String(a.statusCode), String(a.latencyMs), a.error ?? '')}</li>
+                      ))}
+                    </ol>
+                  </td>
+                  <td>
+                    <button type="button" class="secondary" onClick={() => redeliver(d.id)}>
+                      {t.webhooks.redeliver}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
