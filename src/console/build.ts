@@ -1,8 +1,10 @@
 /**
- * Builds the console: regenerates its API types from the served OpenAPI document, then bundles it
- * with Vite into dist/console/. `npm start` and the tests' global setup call `ensureConsoleBuilt()`,
- * which does nothing while the build is newer than every source file.
- * Run directly: `node bin/run-ts.mjs src/console/build.ts` (or `npm run console:build`).
+ * Builds the console: bundles it with Vite into dist/console/. `npm start` and the tests' global
+ * setup call `ensureConsoleBuilt()`, which does nothing while the build is newer than every source
+ * file, and never touches the committed API types: src/console/console.test.ts compares them with
+ * what the served OpenAPI document generates, and `tsc -p console` checks the pages against them,
+ * so a contract change that breaks the console fails the suite.
+ * Run directly (`npm run console:build`) it first regenerates the API types.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,10 +28,13 @@ export function consoleBuildIsStale(src = CONSOLE_SRC, dist = CONSOLE_DIST): boo
   return newestMtime(src) > statSync(index).mtimeMs;
 }
 
-export async function buildConsole(): Promise<void> {
+/** Writes the API types generated from the served OpenAPI document (only when they changed, so a fresh build stays fresh). */
+async function regenerateApiTypes(): Promise<void> {
   const types = await consoleApiTypes();
-  // Written only when it changed, so a fresh build does not make itself stale.
   if (!existsSync(CONSOLE_API_TYPES) || readFileSync(CONSOLE_API_TYPES, 'utf8') !== types) writeFileSync(CONSOLE_API_TYPES, types);
+}
+
+export async function buildConsole(): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: false,
@@ -49,6 +54,7 @@ export async function ensureConsoleBuilt(): Promise<boolean> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await regenerateApiTypes();
   await buildConsole();
   process.stdout.write(`console built into ${CONSOLE_DIST}\n`);
 }
