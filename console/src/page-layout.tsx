@@ -1,9 +1,10 @@
-/** Parts of a page's frame the list and form pages share: the heading with its "new" link, filters, form buttons. */
+/** Parts of a page's frame the list and form pages share: the heading with its "new" link, filters, form buttons, the "new …" section. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Link } from './router';
 import { t } from './strings';
-import { Busy } from './ui';
+import type { ApiError } from './api/client';
+import { Busy, FormError, OnceValue, type useSubmit } from './ui';
 
 export function PageHead({ title, newHref, newLabel }: { title: string; newHref: string; newLabel: string }) {
   return (
@@ -58,4 +59,35 @@ export function useRowAction(reload: () => void) {
     }
   };
   return { notice, setNotice, act };
+}
+
+/**
+ * A list page's "new …" section: its fields (`children`), the form's error, the submit with progress, and the
+ * one-time value the answer carries (a key, a secret, a link) once there is one.
+ */
+export function CreateSection(props: {
+  id: string;
+  title: string;
+  once: { title: string; value: string | null };
+  onSubmit: ReturnType<typeof useSubmit>['submit'];
+  busy: boolean;
+  error: ApiError | null;
+  fields: string[];
+  submitLabel?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.once.value && <OnceValue title={props.once.title} value={props.once.value} />}
+      <form class="form" onSubmit={props.onSubmit} noValidate aria-labelledby={props.id}>
+        {props.children}
+        <FormError error={props.error} fields={props.fields} />
+        <button type="submit" disabled={props.busy}>
+          {props.submitLabel ?? t.create}
+        </button>
+        {props.busy && <Busy text={t.saving} />}
+      </form>
+    </section>
+  );
 }

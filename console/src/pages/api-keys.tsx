@@ -3,8 +3,8 @@ import { api, unwrap } from '../api/client';
 import type { BodyOf, OkOf } from '../api/types';
 import { t, when } from '../strings';
 import { LoadedList, Table } from '../load-state';
-import { useRowAction } from '../page-layout';
-import { Busy, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
+import { CreateSection, useRowAction } from '../page-layout';
+import { fieldErrors, Notice, TextField, useLoad, useSubmit } from '../ui';
 
 /** The §3.2 scopes plus the console's extensions, offered as checkboxes (none ticked: every scope). */
 const SCOPES = [
@@ -60,30 +60,21 @@ export function ApiKeysPage() {
           </Table>
         )}
       </LoadedList>
-      <section aria-labelledby="new-key">
-        <h2 id="new-key">{t.apiKeys.newKey}</h2>
-        {plaintext && <OnceValue title={t.apiKeys.keyOnce} value={plaintext} />}
-        <form class="form" onSubmit={submit} noValidate aria-labelledby="new-key">
-          <TextField name="name" label={t.apiKeys.name} value={name} onInput={setName} errors={errors} />
-          <fieldset>
-            <legend>{t.apiKeys.scopes}</legend>
-            <p class="hint">{t.apiKeys.allScopes}</p>
-            <div class="checks">
-              {SCOPES.map((scope) => (
-                <label class="inline" key={scope}>
-                  <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <TextField name="expiresAt" label={t.apiKeys.expiresAt} type="date" value={expires} onInput={setExpires} errors={errors} />
-          <FormError error={error} fields={['name', 'expiresAt', 'scopes']} />
-          <button type="submit" disabled={busy}>
-            {t.create}
-          </button>
-          {busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+      <CreateSection id="new-key" title={t.apiKeys.newKey} once={{ title: t.apiKeys.keyOnce, value: plaintext }} onSubmit={submit} busy={busy} error={error} fields={['name', 'expiresAt', 'scopes']}>
+        <TextField name="name" label={t.apiKeys.name} value={name} onInput={setName} errors={errors} />
+        <fieldset>
+          <legend>{t.apiKeys.scopes}</legend>
+          <p class="hint">{t.apiKeys.allScopes}</p>
+          <div class="checks">
+            {SCOPES.map((scope) => (
+              <label class="inline" key={scope}>
+                <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextField name="expiresAt" label={t.apiKeys.expiresAt} type="date" value={expires} onInput={setExpires} errors={errors} />
+      </CreateSection>
     </>
   );
 }

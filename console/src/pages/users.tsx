@@ -3,8 +3,8 @@ import { api, unwrap } from '../api/client';
 import { useSession } from '../app';
 import { t, when } from '../strings';
 import { LoadedList, Table } from '../load-state';
-import { useRowAction } from '../page-layout';
-import { Busy, fieldErrors, FormError, Notice, OnceValue, SelectField, TextField, useLoad, useSubmit } from '../ui';
+import { CreateSection, useRowAction } from '../page-layout';
+import { fieldErrors, Notice, SelectField, TextField, useLoad, useSubmit } from '../ui';
 
 type Role = 'admin' | 'recruiter';
 interface UserRow {
@@ -69,21 +69,12 @@ export function UsersPage() {
           </Table>
         )}
       </LoadedList>
-      <section aria-labelledby="invite">
-        <h2 id="invite">{t.users.invite}</h2>
-        {link && <OnceValue title={t.users.linkOnce} value={link} />}
-        <form class="form" onSubmit={invite.submit} noValidate aria-labelledby="invite">
-          <div class="row">
-            <TextField name="email" label={t.users.email} type="email" value={email} onInput={setEmail} errors={errors} />
-            <SelectField name="role" label={t.users.role} value={role} onChange={(v) => setRole(v as Role)} options={['recruiter', 'admin']} errors={errors} />
-          </div>
-          <FormError error={invite.error} fields={['email', 'role']} />
-          <button type="submit" disabled={invite.busy}>
-            {t.users.sendInvite}
-          </button>
-          {invite.busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+      <CreateSection id="invite" title={t.users.invite} once={{ title: t.users.linkOnce, value: link }} onSubmit={invite.submit} busy={invite.busy} error={invite.error} fields={['email', 'role']} submitLabel={t.users.sendInvite}>
+        <div class="row">
+          <TextField name="email" label={t.users.email} type="email" value={email} onInput={setEmail} errors={errors} />
+          <SelectField name="role" label={t.users.role} value={role} onChange={(v) => setRole(v as Role)} options={['recruiter', 'admin']} errors={errors} />
+        </div>
+      </CreateSection>
     </>
   );
 }

@@ -5,8 +5,8 @@ import { WEBHOOK_EVENTS } from '../enums';
 import { Link, navigate } from '../router';
 import { t, when } from '../strings';
 import { LoadedList, LoadState, Table } from '../load-state';
-import { useRowAction } from '../page-layout';
-import { Busy, ErrorNote, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
+import { CreateSection, useRowAction } from '../page-layout';
+import { Busy, ErrorNote, fieldErrors, FormError, Notice, TextField, useLoad, useSubmit } from '../ui';
 
 type Draft = { url: string; name: string; description: string; events: string[]; isActive: boolean };
 
@@ -71,18 +71,9 @@ export function WebhooksPage() {
           </Table>
         )}
       </LoadedList>
-      <section aria-labelledby="new-webhook">
-        <h2 id="new-webhook">{t.webhooks.newWebhook}</h2>
-        {secret && <OnceValue title={t.webhooks.secretOnce} value={secret} />}
-        <form class="form" onSubmit={submit} noValidate aria-labelledby="new-webhook">
-          <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive={false} />
-          <FormError error={error} fields={['url', 'name', 'description', 'events']} />
-          <button type="submit" disabled={busy}>
-            {t.create}
-          </button>
-          {busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+      <CreateSection id="new-webhook" title={t.webhooks.newWebhook} once={{ title: t.webhooks.secretOnce, value: secret }} onSubmit={submit} busy={busy} error={error} fields={['url', 'name', 'description', 'events']}>
+        <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive={false} />
+      </CreateSection>
     </>
   );
 }
