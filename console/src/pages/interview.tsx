@@ -115,6 +115,21 @@ function CallAttempts({ interview }: { interview: Interview }) {
   );
 }
 
+/** The analysis's strong or weak points under their heading; nothing when there are none. */
+function Points({ title, points }: { title: string; points: string[] }) {
+  if (points.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {points.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function PdfDownload({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -166,26 +181,8 @@ function Analysis({ interview, transcript }: { interview: Interview; transcript:
           </dl>
           <h3>{t.interview.summary}</h3>
           <p>{analysis.general.summary}</p>
-          {analysis.general.strongPoints.length > 0 && (
-            <>
-              <h3>{t.interview.strong}</h3>
-              <ul>
-                {analysis.general.strongPoints.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {analysis.general.weakPoints.length > 0 && (
-            <>
-              <h3>{t.interview.weak}</h3>
-              <ul>
-                {analysis.general.weakPoints.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Points title={t.interview.strong} points={analysis.general.strongPoints} />
+          <Points title={t.interview.weak} points={analysis.general.weakPoints} />
           <ol class="evaluation">
             {analysis.general.evaluation.map((entry, i) => (
               <li key={i} class="score-card">
