@@ -13,6 +13,8 @@ export const t = {
   search: 'Search',
   filter: 'Filter',
   any: 'Any',
+  /** The heading of a table's column of row buttons, for screen readers only. */
+  actions: 'Actions',
   none: 'None',
   yes: 'Yes',
   no: 'No',

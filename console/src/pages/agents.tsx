@@ -4,7 +4,9 @@ import type { Agent, AgentInput } from '../api/types';
 import { AGENT_FOCUS, AGENT_TYPES, BACKGROUND, CEFR, LANGUAGES, VOICES } from '../enums';
 import { Link, navigate } from '../router';
 import { label, t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, Pager, SelectField, TextArea, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, LoadState, Table } from '../load-state';
+import { Filters, PageHead, SaveButtons, useRowAction } from '../page-layout';
+import { fieldErrors, FormError, Notice, SelectField, TextArea, TextField, useLoad, useSubmit } from '../ui';
 
 export function AgentsPage() {
   const [search, setSearch] = useState('');
@@ -12,7 +14,6 @@ export function AgentsPage() {
   const [focus, setFocus] = useState('');
   const [language, setLanguage] = useState('');
   const [page, setPage] = useState(1);
-  const [notice, setNotice] = useState<string | null>(null);
   const filtered = Boolean(search || type || focus || language);
   const list = useLoad(
     () =>
@@ -23,77 +24,45 @@ export function AgentsPage() {
       ),
     [page, search, type, focus, language],
   );
-  const remove = async (agent: Agent) => {
-    if (!confirm(t.confirmDelete(agent.name))) return;
-    try {
-      await unwrap(api.DELETE('/v1/agents/{id}', { params: { path: { id: agent.id } } }));
-      setNotice(t.agents.deleted);
-      list.reload();
-    } catch (error) {
-      setNotice(error instanceof Error ? error.message : t.somethingWrong);
-    }
-  };
+  const { notice, act } = useRowAction(list.reload);
+  const remove = (agent: Agent) => confirm(t.confirmDelete(agent.name)) && act(() => unwrap(api.DELETE('/v1/agents/{id}', { params: { path: { id: agent.id } } })), t.agents.deleted);
   const any = (values: readonly string[]) => [['', t.any] as const, ...values.map((v) => [v, label(v)] as const)];
   return (
     <>
-      <div class="page-head">
-        <h1>{t.agents.title}</h1>
-        <Link class="button" href="/agents/new">
-          {t.agents.newAgent}
-        </Link>
-      </div>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <PageHead title={t.agents.title} newHref="/agents/new" newLabel={t.agents.newAgent} />
+      <Filters>
         <TextField name="search" label={t.agents.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
         <SelectField name="type" label={t.agents.type} value={type} onChange={(v) => (setType(v), setPage(1))} options={any(AGENT_TYPES)} errors={{}} idPrefix="q" />
         <SelectField name="focus" label={t.agents.focus} value={focus} onChange={(v) => (setFocus(v), setPage(1))} options={any(AGENT_FOCUS)} errors={{}} idPrefix="q" />
         <SelectField name="language" label={t.agents.language} value={language} onChange={(v) => (setLanguage(v), setPage(1))} options={any(LANGUAGES)} errors={{}} idPrefix="q" />
-      </form>
+      </Filters>
       <Notice text={notice} />
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{filtered ? t.agents.emptyFiltered : t.agents.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.agents.name}</th>
-                <th scope="col">{t.agents.type}</th>
-                <th scope="col">{t.agents.focus}</th>
-                <th scope="col">{t.agents.language}</th>
-                <th scope="col">{t.agents.duration}</th>
-                <th scope="col">{t.agents.updated}</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
+      <LoadedList list={list} empty={filtered ? t.agents.emptyFiltered : t.agents.empty} onPage={setPage}>
+        {(rows) => (
+          <Table columns={[t.agents.name, t.agents.type, t.agents.focus, t.agents.language, t.agents.duration, t.agents.updated, null]}>
+            {rows.map((agent) => (
+              <tr key={agent.id}>
+                <td>
+                  <Link href={`/agents/${agent.id}`}>{agent.name}</Link>
+                </td>
+                <td>{label(agent.type)}</td>
+                <td>{label(agent.focus)}</td>
+                <td>{agent.language}</td>
+                <td>{agent.duration}</td>
+                <td>{when(agent.updatedAt)}</td>
+                <td class="actions">
+                  <Link href={`/agents/${agent.id}/duplicate`} aria-label={`${t.agents.duplicate} ${agent.name}`}>
+                    {t.agents.duplicate}
+                  </Link>
+                  <button type="button" class="danger" aria-label={`${t.delete} ${agent.name}`} onClick={() => remove(agent)}>
+                    {t.delete}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((agent) => (
-                <tr key={agent.id}>
-                  <td>
-                    <Link href={`/agents/${agent.id}`}>{agent.name}</Link>
-                  </td>
-                  <td>{label(agent.type)}</td>
-                  <td>{label(agent.focus)}</td>
-                  <td>{agent.language}</td>
-                  <td>{agent.duration}</td>
-                  <td>{when(agent.updatedAt)}</td>
-                  <td class="actions">
-                    <Link href={`/agents/${agent.id}/duplicate`} aria-label={`${t.agents.duplicate} ${agent.name}`}>
-                      {t.agents.duplicate}
-                    </Link>
-                    <button type="button" class="danger" aria-label={`${t.delete} ${agent.name}`} onClick={() => remove(agent)}>
-                      {t.delete}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={list.data} onPage={setPage} />
-        </>
-      )}
+            ))}
+          </Table>
+        )}
+      </LoadedList>
     </>
   );
 }
@@ -149,10 +118,7 @@ function bodyOf(d: AgentDraft): AgentInput {
 
 export function AgentFormPage({ id, duplicate = false }: { id?: string; duplicate?: boolean }) {
   const existing = useLoad(() => (id ? unwrap(api.GET('/v1/agents/{id}', { params: { path: { id } } })) : Promise.resolve(null)), [id]);
-  if (existing.loading) return <Busy />;
-  if (existing.error) return <ErrorNote error={existing.error} />;
-  const agent = existing.data ?? null;
-  return <AgentForm agent={agent} duplicate={duplicate} />;
+  return <LoadState state={existing}>{(agent) => <AgentForm agent={agent} duplicate={duplicate} />}</LoadState>;
 }
 
 function AgentForm({ agent, duplicate }: { agent: Agent | null; duplicate: boolean }) {
@@ -192,15 +158,7 @@ function AgentForm({ agent, duplicate }: { agent: Agent | null; duplicate: boole
         <TextArea name="questions" label={t.agents.questions} rows={6} value={draft.questions} onInput={set('questions')} errors={errors} />
         <TextArea name="instructions" label={t.agents.instructions} value={draft.instructions} onInput={set('instructions')} errors={errors} />
         <FormError error={error} fields={Object.keys(BLANK)} />
-        <div class="buttons">
-          <button type="submit" disabled={busy}>
-            {t.save}
-          </button>
-          <Link class="button secondary" href="/agents">
-            {t.cancel}
-          </Link>
-        </div>
-        {busy && <Busy text={t.saving} />}
+        <SaveButtons busy={busy} cancelHref="/agents" />
       </form>
     </>
   );

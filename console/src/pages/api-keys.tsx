@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import type { BodyOf, OkOf } from '../api/types';
 import { t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, Table } from '../load-state';
+import { CreateSection, useRowAction } from '../page-layout';
+import { fieldErrors, Notice, TextField, useLoad, useSubmit } from '../ui';
 
 /** The §3.2 scopes plus the console's extensions, offered as checkboxes (none ticked: every scope). */
 const SCOPES = [
@@ -23,44 +25,22 @@ export function ApiKeysPage() {
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [expires, setExpires] = useState('');
   const [plaintext, setPlaintext] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit(
     () => unwrap(api.POST('/v1/api-keys', { body: { name, ...(scopes.length ? { scopes } : {}), ...(expires ? { expiresAt: endOfDay(expires) } : {}) } })),
     (created) => (setPlaintext(created.key), setName(''), setScopes([]), setExpires(''), list.reload()),
   );
-  const revoke = async (key: ApiKeyRow) => {
-    if (!confirm(t.apiKeys.confirmRevoke(key.name))) return;
-    try {
-      await unwrap(api.DELETE('/v1/api-keys/{id}', { params: { path: { id: key.id } } }));
-      list.reload();
-    } catch (caught) {
-      setNotice(caught instanceof Error ? caught.message : t.somethingWrong);
-    }
-  };
+  const { notice, act } = useRowAction(list.reload);
+  const revoke = (key: ApiKeyRow) => confirm(t.apiKeys.confirmRevoke(key.name)) && act(() => unwrap(api.DELETE('/v1/api-keys/{id}', { params: { path: { id: key.id } } })));
   const errors = fieldErrors(error);
   const toggle = (scope: Scope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
   return (
     <>
       <h1>{t.apiKeys.title}</h1>
       <Notice text={notice} />
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{t.apiKeys.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.apiKeys.name}</th>
-              <th scope="col">{t.apiKeys.scopes}</th>
-              <th scope="col">{t.apiKeys.expiresAt}</th>
-              <th scope="col">{t.apiKeys.lastUsed}</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.data.map((key) => (
+      <LoadedList list={list} empty={t.apiKeys.empty}>
+        {(rows) => (
+          <Table columns={[t.apiKeys.name, t.apiKeys.scopes, t.apiKeys.expiresAt, t.apiKeys.lastUsed, null]}>
+            {rows.map((key) => (
               <tr key={key.id}>
                 <td>{key.name}</td>
                 <td class="scopes">{key.scopes.join(', ')}</td>
@@ -77,33 +57,24 @@ export function ApiKeysPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
-      <section aria-labelledby="new-key">
-        <h2 id="new-key">{t.apiKeys.newKey}</h2>
-        {plaintext && <OnceValue title={t.apiKeys.keyOnce} value={plaintext} />}
-        <form class="form" onSubmit={submit} noValidate aria-labelledby="new-key">
-          <TextField name="name" label={t.apiKeys.name} value={name} onInput={setName} errors={errors} />
-          <fieldset>
-            <legend>{t.apiKeys.scopes}</legend>
-            <p class="hint">{t.apiKeys.allScopes}</p>
-            <div class="checks">
-              {SCOPES.map((scope) => (
-                <label class="inline" key={scope}>
-                  <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <TextField name="expiresAt" label={t.apiKeys.expiresAt} type="date" value={expires} onInput={setExpires} errors={errors} />
-          <FormError error={error} fields={['name', 'expiresAt', 'scopes']} />
-          <button type="submit" disabled={busy}>
-            {t.create}
-          </button>
-          {busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+          </Table>
+        )}
+      </LoadedList>
+      <CreateSection id="new-key" title={t.apiKeys.newKey} once={{ title: t.apiKeys.keyOnce, value: plaintext }} onSubmit={submit} busy={busy} error={error} fields={['name', 'expiresAt', 'scopes']}>
+        <TextField name="name" label={t.apiKeys.name} value={name} onInput={setName} errors={errors} />
+        <fieldset>
+          <legend>{t.apiKeys.scopes}</legend>
+          <p class="hint">{t.apiKeys.allScopes}</p>
+          <div class="checks">
+            {SCOPES.map((scope) => (
+              <label class="inline" key={scope}>
+                <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextField name="expiresAt" label={t.apiKeys.expiresAt} type="date" value={expires} onInput={setExpires} errors={errors} />
+      </CreateSection>
     </>
   );
 }

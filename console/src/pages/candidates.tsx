@@ -4,7 +4,9 @@ import type { Candidate, CandidateInput } from '../api/types';
 import { CANDIDATE_STATUS } from '../enums';
 import { Link, navigate } from '../router';
 import { label, t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Pager, SelectField, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, LoadState, Table } from '../load-state';
+import { Filters, PageHead, SaveButtons } from '../page-layout';
+import { fieldErrors, FormError, SelectField, TextField, useLoad, useSubmit } from '../ui';
 import { InterviewTable } from './interviews';
 
 export function CandidatesPage() {
@@ -17,48 +19,28 @@ export function CandidatesPage() {
   );
   return (
     <>
-      <div class="page-head">
-        <h1>{t.candidates.title}</h1>
-        <Link class="button" href="/candidates/new">
-          {t.candidates.newCandidate}
-        </Link>
-      </div>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <PageHead title={t.candidates.title} newHref="/candidates/new" newLabel={t.candidates.newCandidate} />
+      <Filters>
         <TextField name="search" label={t.candidates.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
         <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...CANDIDATE_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
-      </form>
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{search || status ? t.candidates.emptyFiltered : t.candidates.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.candidates.name}</th>
-                <th scope="col">{t.interviews.email}</th>
-                <th scope="col">{t.interviews.status}</th>
-                <th scope="col">{t.candidates.interviewsOf}</th>
-                <th scope="col">{t.interviews.created}</th>
+      </Filters>
+      <LoadedList list={list} empty={search || status ? t.candidates.emptyFiltered : t.candidates.empty} onPage={setPage}>
+        {(rows) => (
+          <Table columns={[t.candidates.name, t.interviews.email, t.interviews.status, t.candidates.interviewsOf, t.interviews.created]}>
+            {rows.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/candidates/${c.id}`}>{`${c.firstName} ${c.lastName}`}</Link>
+                </td>
+                <td>{c.email ?? '—'}</td>
+                <td>{label(c.status)}</td>
+                <td>{c.interviewCount}</td>
+                <td>{when(c.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link href={`/candidates/${c.id}`}>{`${c.firstName} ${c.lastName}`}</Link>
-                  </td>
-                  <td>{c.email ?? '—'}</td>
-                  <td>{label(c.status)}</td>
-                  <td>{c.interviewCount}</td>
-                  <td>{when(c.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={list.data} onPage={setPage} />
-        </>
-      )}
+            ))}
+          </Table>
+        )}
+      </LoadedList>
     </>
   );
 }
@@ -69,9 +51,7 @@ export function CandidatePage({ id }: { id?: string }) {
     if (!id) return { candidate: null, jobs };
     return { candidate: await unwrap(api.GET('/v1/candidates/{id}', { params: { path: { id } } })), jobs };
   }, [id]);
-  if (loaded.loading) return <Busy />;
-  if (!loaded.data) return <ErrorNote error={loaded.error} />;
-  return <CandidateForm candidate={loaded.data.candidate} jobs={loaded.data.jobs} />;
+  return <LoadState state={loaded}>{(data) => <CandidateForm candidate={data.candidate} jobs={data.jobs} />}</LoadState>;
 }
 
 function CandidateForm({ candidate, jobs }: { candidate: Candidate | null; jobs: { id: string; title: string }[] }) {
@@ -116,15 +96,7 @@ function CandidateForm({ candidate, jobs }: { candidate: Candidate | null; jobs:
           <SelectField name="jobIds" label={t.interviews.job} value={draft.jobId} onChange={set('jobId')} options={[['', t.interviews.noJob], ...jobs.map((j) => [j.id, j.title] as const)]} errors={errors} />
         </div>
         <FormError error={error} fields={['firstName', 'lastName', 'email', 'phoneNumber', 'status', 'jobIds']} />
-        <div class="buttons">
-          <button type="submit" disabled={busy}>
-            {t.save}
-          </button>
-          <Link class="button secondary" href="/candidates">
-            {t.cancel}
-          </Link>
-        </div>
-        {busy && <Busy text={t.saving} />}
+        <SaveButtons busy={busy} cancelHref="/candidates" />
       </form>
       {candidate && <CandidateInterviews id={candidate.id} />}
     </>
@@ -136,9 +108,9 @@ function CandidateInterviews({ id }: { id: string }) {
   return (
     <section aria-labelledby="candidate-interviews">
       <h2 id="candidate-interviews">{t.candidates.interviewsOf}</h2>
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && (list.data.data.length === 0 ? <Empty>{t.candidates.noInterviews}</Empty> : <InterviewTable rows={list.data.data} />)}
+      <LoadedList list={list} empty={t.candidates.noInterviews}>
+        {(rows) => <InterviewTable rows={rows} />}
+      </LoadedList>
     </section>
   );
 }

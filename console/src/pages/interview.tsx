@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
-import type { Interview, Turn } from '../api/types';
+import type { Candidate, Interview, Turn } from '../api/types';
 import { Link } from '../router';
+import { LoadState, Table } from '../load-state';
 import { label, t, when } from '../strings';
 import { Busy, CopyButton, Empty, ErrorNote, useLoad } from '../ui';
 
@@ -26,9 +27,15 @@ export function InterviewPage({ id }: { id: string }) {
     return () => clearTimeout(timer);
   }, [live, data, reload]);
 
-  if (!data && loaded.loading) return <Busy />;
-  if (!data) return <ErrorNote error={loaded.error} />;
-  const { interview, transcript, candidate } = data;
+  // Followed live: the page stays in place while it reloads.
+  return (
+    <LoadState state={loaded} keepWhileReloading>
+      {(shown) => <InterviewView {...shown} />}
+    </LoadState>
+  );
+}
+
+function InterviewView({ interview, transcript, candidate }: { interview: Interview; transcript: Turn[]; candidate: Candidate | null }) {
   const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : t.interviews.unknown;
   return (
     <>
@@ -90,32 +97,36 @@ function CallAttempts({ interview }: { interview: Interview }) {
   return (
     <section aria-labelledby="attempts">
       <h2 id="attempts">{t.interview.callAttempts}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t.interview.direction}</th>
-            <th scope="col">{t.interview.attemptStatus}</th>
-            <th scope="col">{t.interview.scheduledAt}</th>
-            <th scope="col">{t.interview.calledAt}</th>
+      <Table columns={['#', t.interview.direction, t.interview.attemptStatus, t.interview.scheduledAt, t.interview.calledAt]}>
+        {attempts.map((a) => (
+          <tr key={a.id}>
+            <td>{a.retryNumber}</td>
+            <td>{label(a.direction)}</td>
+            <td>
+              {label(a.status)}
+              {a.reasonCode ? ` (${label(a.reasonCode)})` : ''}
+            </td>
+            <td>{when(a.scheduledAt)}</td>
+            <td>{when(a.calledAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => (
-            <tr key={a.id}>
-              <td>{a.retryNumber}</td>
-              <td>{label(a.direction)}</td>
-              <td>
-                {label(a.status)}
-                {a.reasonCode ? ` (${label(a.reasonCode)})` : ''}
-              </td>
-              <td>{when(a.scheduledAt)}</td>
-              <td>{when(a.calledAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </section>
+  );
+}
+
+/** The analysis's strong or weak points under their heading; nothing when there are none. */
+function Points({ title, points }: { title: string; points: string[] }) {
+  if (points.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {points.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -170,26 +181,8 @@ function Analysis({ interview, transcript }: { interview: Interview; transcript:
           </dl>
           <h3>{t.interview.summary}</h3>
           <p>{analysis.general.summary}</p>
-          {analysis.general.strongPoints.length > 0 && (
-            <>
-              <h3>{t.interview.strong}</h3>
-              <ul>
-                {analysis.general.strongPoints.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {analysis.general.weakPoints.length > 0 && (
-            <>
-              <h3>{t.interview.weak}</h3>
-              <ul>
-                {analysis.general.weakPoints.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </>
-          )}
+          <Points title={t.interview.strong} points={analysis.general.strongPoints} />
+          <Points title={t.interview.weak} points={analysis.general.weakPoints} />
           <ol class="evaluation">
             {analysis.general.evaluation.map((entry, i) => (
               <li key={i} class="score-card">

@@ -5,7 +5,9 @@ import { useSession } from '../app';
 import { INTERVIEW_STATUS } from '../enums';
 import { Link, navigate } from '../router';
 import { label, t, when } from '../strings';
-import { Busy, CopyButton, Empty, ErrorNote, fieldErrors, FormError, Notice, Pager, SelectField, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, Table } from '../load-state';
+import { Filters, useRowAction } from '../page-layout';
+import { Busy, CopyButton, fieldErrors, FormError, Notice, SelectField, TextField, useLoad, useSubmit } from '../ui';
 
 /** Names of the agents, candidates and jobs an interview list points at, fetched once each. */
 const nameCache = new Map<string, Promise<string>>();
@@ -51,41 +53,28 @@ const startOfDay = (value: string) => (value ? new Date(`${value}T00:00:00`).toI
 export function InterviewTable({ rows, onCancel }: { rows: Interview[]; onCancel?: (interview: Interview) => void }) {
   const names = useNames(rows);
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t.interviews.candidate}</th>
-          <th scope="col">{t.interviews.agent}</th>
-          <th scope="col">{t.interviews.status}</th>
-          <th scope="col">{t.interviews.created}</th>
-          <th scope="col">
-            <span class="visually-hidden">Actions</span>
-          </th>
+    <Table columns={[t.interviews.candidate, t.interviews.agent, t.interviews.status, t.interviews.created, null]}>
+      {rows.map((row) => (
+        <tr key={row.id} data-interview-id={row.id}>
+          <td>
+            <Link href={`/interviews/${row.id}`}>{names[row.candidateId ?? ''] ?? '…'}</Link>
+          </td>
+          <td>{names[row.agentId ?? ''] ?? '…'}</td>
+          <td>
+            <span class={`status status-${row.status.toLowerCase()}`}>{label(row.status)}</span>
+          </td>
+          <td>{when(row.createdAt)}</td>
+          <td class="actions">
+            {row.interviewUrl && row.status === 'SCHEDULED' && <CopyButton text={row.interviewUrl} label={t.interviews.copyLink} />}
+            {onCancel && (row.status === 'SCHEDULED' || row.status === 'IN_PROGRESS') && (
+              <button type="button" class="danger" onClick={() => onCancel(row)}>
+                {t.interviews.cancelInterview}
+              </button>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} data-interview-id={row.id}>
-            <td>
-              <Link href={`/interviews/${row.id}`}>{names[row.candidateId ?? ''] ?? '…'}</Link>
-            </td>
-            <td>{names[row.agentId ?? ''] ?? '…'}</td>
-            <td>
-              <span class={`status status-${row.status.toLowerCase()}`}>{label(row.status)}</span>
-            </td>
-            <td>{when(row.createdAt)}</td>
-            <td class="actions">
-              {row.interviewUrl && row.status === 'SCHEDULED' && <CopyButton text={row.interviewUrl} label={t.interviews.copyLink} />}
-              {onCancel && (row.status === 'SCHEDULED' || row.status === 'IN_PROGRESS') && (
-                <button type="button" class="danger" onClick={() => onCancel(row)}>
-                  {t.interviews.cancelInterview}
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -96,43 +85,29 @@ export function InterviewsPage() {
   const [after, setAfter] = useState('');
   const [before, setBefore] = useState('');
   const [page, setPage] = useState(1);
-  const [notice, setNotice] = useState<string | null>(null);
   const choices = useChoices();
   const filtered = Boolean(status || agentId || jobId || after || before);
   const query = { page, limit: 20, sort: 'createdAt', order: 'desc', status: status || undefined, agentId: agentId || undefined, jobId: jobId || undefined, createdAfter: startOfDay(after), createdBefore: startOfDay(before) };
   const list = useLoad(() => unwrap(api.GET('/v1/interviews', { params: { query: query as never } })), [page, status, agentId, jobId, after, before]);
   const reset = (set: (v: string) => void) => (v: string) => (set(v), setPage(1));
-  const cancel = async (interview: Interview) => {
-    if (!confirm(t.interviews.confirmCancel)) return;
-    try {
-      await unwrap(api.POST('/v1/interviews/{id}/cancel', { params: { path: { id: interview.id } } }));
-      list.reload();
-    } catch (error) {
-      setNotice(error instanceof Error ? error.message : t.somethingWrong);
-    }
-  };
+  const { notice, act } = useRowAction(list.reload);
+  const cancel = (interview: Interview) => confirm(t.interviews.confirmCancel) && act(() => unwrap(api.POST('/v1/interviews/{id}/cancel', { params: { path: { id: interview.id } } })));
   const agentOptions = [['', t.any] as const, ...(choices.data?.agents ?? []).map((a) => [a.id, a.name] as const)];
   const jobOptions = [['', t.any] as const, ...(choices.data?.jobs ?? []).map((j) => [j.id, j.title] as const)];
   return (
     <>
       <h1>{t.interviews.title}</h1>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <Filters>
         <SelectField name="status" label={t.interviews.status} value={status} onChange={reset(setStatus)} options={[['', t.any], ...INTERVIEW_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
         <SelectField name="agentId" label={t.interviews.agent} value={agentId} onChange={reset(setAgentId)} options={agentOptions} errors={{}} idPrefix="q" />
         <SelectField name="jobId" label={t.interviews.job} value={jobId} onChange={reset(setJobId)} options={jobOptions} errors={{}} idPrefix="q" />
         <TextField name="createdAfter" label={t.interviews.createdAfter} type="date" value={after} onInput={reset(setAfter)} errors={{}} idPrefix="q" />
         <TextField name="createdBefore" label={t.interviews.createdBefore} type="date" value={before} onInput={reset(setBefore)} errors={{}} idPrefix="q" />
-      </form>
+      </Filters>
       <Notice text={notice} />
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{filtered ? t.interviews.emptyFiltered : t.interviews.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <>
-          <InterviewTable rows={list.data.data} onCancel={cancel} />
-          <Pager page={list.data} onPage={setPage} />
-        </>
-      )}
+      <LoadedList list={list} empty={filtered ? t.interviews.emptyFiltered : t.interviews.empty} onPage={setPage}>
+        {(rows) => <InterviewTable rows={rows} onCancel={cancel} />}
+      </LoadedList>
       <NewInterview choices={choices.data} onCreated={() => (setPage(1), list.reload())} />
     </>
   );

@@ -4,7 +4,9 @@ import type { Job, JobInput } from '../api/types';
 import { JOB_STATUS } from '../enums';
 import { Link, navigate } from '../router';
 import { label, t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Pager, SelectField, TextArea, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, LoadState, Table } from '../load-state';
+import { Filters, PageHead, SaveButtons } from '../page-layout';
+import { fieldErrors, FormError, SelectField, TextArea, TextField, useLoad, useSubmit } from '../ui';
 
 export function JobsPage() {
   const [search, setSearch] = useState('');
@@ -13,53 +15,33 @@ export function JobsPage() {
   const list = useLoad(() => unwrap(api.GET('/v1/jobs', { params: { query: { page, limit: 20, search: search.trim() || undefined, status: (status || undefined) as never } } })), [page, search, status]);
   return (
     <>
-      <div class="page-head">
-        <h1>{t.jobs.title}</h1>
-        <Link class="button" href="/jobs/new">
-          {t.jobs.newJob}
-        </Link>
-      </div>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <PageHead title={t.jobs.title} newHref="/jobs/new" newLabel={t.jobs.newJob} />
+      <Filters>
         <TextField name="search" label={t.jobs.searchLabel} type="search" value={search} onInput={(v) => (setSearch(v), setPage(1))} errors={{}} idPrefix="q" />
         <SelectField name="status" label={t.interviews.status} value={status} onChange={(v) => (setStatus(v), setPage(1))} options={[['', t.any], ...JOB_STATUS.map((s) => [s, label(s)] as const)]} errors={{}} idPrefix="q" />
-      </form>
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{search || status ? t.jobs.emptyFiltered : t.jobs.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.jobs.jobTitle}</th>
-                <th scope="col">{t.interviews.status}</th>
-                <th scope="col">{t.interviews.created}</th>
+      </Filters>
+      <LoadedList list={list} empty={search || status ? t.jobs.emptyFiltered : t.jobs.empty} onPage={setPage}>
+        {(rows) => (
+          <Table columns={[t.jobs.jobTitle, t.interviews.status, t.interviews.created]}>
+            {rows.map((job) => (
+              <tr key={job.id}>
+                <td>
+                  <Link href={`/jobs/${job.id}`}>{job.title}</Link>
+                </td>
+                <td>{label(job.status)}</td>
+                <td>{when(job.createdAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {list.data.data.map((job) => (
-                <tr key={job.id}>
-                  <td>
-                    <Link href={`/jobs/${job.id}`}>{job.title}</Link>
-                  </td>
-                  <td>{label(job.status)}</td>
-                  <td>{when(job.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={list.data} onPage={setPage} />
-        </>
-      )}
+            ))}
+          </Table>
+        )}
+      </LoadedList>
     </>
   );
 }
 
 export function JobFormPage({ id }: { id?: string }) {
   const loaded = useLoad(() => (id ? unwrap(api.GET('/v1/jobs/{id}', { params: { path: { id } } })) : Promise.resolve(null)), [id]);
-  if (loaded.loading) return <Busy />;
-  if (loaded.error) return <ErrorNote error={loaded.error} />;
-  return <JobForm job={loaded.data ?? null} />;
+  return <LoadState state={loaded}>{(job) => <JobForm job={job} />}</LoadState>;
 }
 
 function JobForm({ job }: { job: Job | null }) {
@@ -99,15 +81,7 @@ function JobForm({ job }: { job: Job | null }) {
         </div>
         <TextField name="requiredSkills" label={t.jobs.requiredSkills} value={draft.requiredSkills} onInput={set('requiredSkills')} errors={errors} />
         <FormError error={error} fields={['title', 'description', 'status', 'jobUrl', 'requiredSkills']} />
-        <div class="buttons">
-          <button type="submit" disabled={busy}>
-            {t.save}
-          </button>
-          <Link class="button secondary" href="/jobs">
-            {t.cancel}
-          </Link>
-        </div>
-        {busy && <Busy text={t.saving} />}
+        <SaveButtons busy={busy} cancelHref="/jobs" />
       </form>
     </>
   );

@@ -1,7 +1,8 @@
 import { api, unwrap } from '../api/client';
-import type { Interview } from '../api/types';
+import type { Interview, OkOf } from '../api/types';
 import { day, t } from '../strings';
-import { Busy, ErrorNote, useLoad } from '../ui';
+import { LoadState } from '../load-state';
+import { useLoad } from '../ui';
 
 const DAYS = 30;
 const MAX_PAGES = 10;
@@ -38,9 +39,10 @@ export function UsagePage() {
     const counts = days.map((d) => interviews.filter((i) => new Date(i.createdAt).toDateString() === d.toDateString()).length);
     return { usage, days, counts };
   }, []);
-  if (loaded.loading) return <Busy />;
-  if (!loaded.data) return <ErrorNote error={loaded.error} />;
-  const { usage, days, counts } = loaded.data;
+  return <LoadState state={loaded}>{(data) => <Usage {...data} />}</LoadState>;
+}
+
+function Usage({ usage, days, counts }: { usage: OkOf<'/v1/billing/usage', 'get'>; days: Date[]; counts: number[] }) {
   const company = usage.companies[0];
   return (
     <>

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { useSession } from '../app';
 import { t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, OnceValue, SelectField, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, Table } from '../load-state';
+import { CreateSection, useRowAction } from '../page-layout';
+import { fieldErrors, Notice, SelectField, TextField, useLoad, useSubmit } from '../ui';
 
 type Role = 'admin' | 'recruiter';
 interface UserRow {
@@ -20,20 +22,11 @@ export function UsersPage() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('recruiter');
   const [link, setLink] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const invite = useSubmit(
     () => unwrap(api.POST('/v1/users', { body: { email, role } })),
     (created) => (setLink(created.invitationUrl), setEmail(''), list.reload()),
   );
-  const act = async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      setNotice(done);
-      list.reload();
-    } catch (error) {
-      setNotice(error instanceof Error ? error.message : t.somethingWrong);
-    }
-  };
+  const { notice, act } = useRowAction(list.reload);
   const path = (user: UserRow) => ({ params: { path: { id: user.id } } });
   const patch = (user: UserRow, body: { role?: Role; disabled?: boolean; revokeSessions?: true }, done: string) => act(() => unwrap(api.PATCH('/v1/users/{id}', { ...path(user), body })), done);
   const remove = (user: UserRow) => confirm(t.confirmDelete(user.email)) && act(() => unwrap(api.DELETE('/v1/users/{id}', path(user))), t.users.removed);
@@ -42,23 +35,10 @@ export function UsersPage() {
     <>
       <h1>{t.users.title}</h1>
       <Notice text={notice} />
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{t.users.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.users.email}</th>
-              <th scope="col">{t.users.role}</th>
-              <th scope="col">{t.users.lastSignIn}</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(list.data.data as UserRow[]).map((user) => (
+      <LoadedList list={list} empty={t.users.empty}>
+        {(rows) => (
+          <Table columns={[t.users.email, t.users.role, t.users.lastSignIn, null]}>
+            {(rows as UserRow[]).map((user) => (
               <tr key={user.id}>
                 <td>
                   {user.email}
@@ -86,24 +66,15 @@ export function UsersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
-      <section aria-labelledby="invite">
-        <h2 id="invite">{t.users.invite}</h2>
-        {link && <OnceValue title={t.users.linkOnce} value={link} />}
-        <form class="form" onSubmit={invite.submit} noValidate aria-labelledby="invite">
-          <div class="row">
-            <TextField name="email" label={t.users.email} type="email" value={email} onInput={setEmail} errors={errors} />
-            <SelectField name="role" label={t.users.role} value={role} onChange={(v) => setRole(v as Role)} options={['recruiter', 'admin']} errors={errors} />
-          </div>
-          <FormError error={invite.error} fields={['email', 'role']} />
-          <button type="submit" disabled={invite.busy}>
-            {t.users.sendInvite}
-          </button>
-          {invite.busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+          </Table>
+        )}
+      </LoadedList>
+      <CreateSection id="invite" title={t.users.invite} once={{ title: t.users.linkOnce, value: link }} onSubmit={invite.submit} busy={invite.busy} error={invite.error} fields={['email', 'role']} submitLabel={t.users.sendInvite}>
+        <div class="row">
+          <TextField name="email" label={t.users.email} type="email" value={email} onInput={setEmail} errors={errors} />
+          <SelectField name="role" label={t.users.role} value={role} onChange={(v) => setRole(v as Role)} options={['recruiter', 'admin']} errors={errors} />
+        </div>
+      </CreateSection>
     </>
   );
 }

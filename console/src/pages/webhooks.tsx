@@ -4,7 +4,9 @@ import type { Webhook, WebhookInput } from '../api/types';
 import { WEBHOOK_EVENTS } from '../enums';
 import { Link, navigate } from '../router';
 import { t, when } from '../strings';
-import { Busy, Empty, ErrorNote, fieldErrors, FormError, Notice, OnceValue, TextField, useLoad, useSubmit } from '../ui';
+import { LoadedList, LoadState, Table } from '../load-state';
+import { CreateSection, useRowAction } from '../page-layout';
+import { Busy, ErrorNote, fieldErrors, FormError, Notice, TextField, useLoad, useSubmit } from '../ui';
 
 type Draft = { url: string; name: string; description: string; events: string[]; isActive: boolean };
 
@@ -53,21 +55,10 @@ export function WebhooksPage() {
   return (
     <>
       <h1>{t.webhooks.title}</h1>
-      {list.loading && <Busy />}
-      <ErrorNote error={list.error} />
-      {list.data && list.data.data.length === 0 && <Empty>{t.webhooks.empty}</Empty>}
-      {list.data && list.data.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.webhooks.name}</th>
-              <th scope="col">{t.webhooks.url}</th>
-              <th scope="col">{t.webhooks.events}</th>
-              <th scope="col">{t.webhooks.active}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.data.map((w) => (
+      <LoadedList list={list} empty={t.webhooks.empty}>
+        {(rows) => (
+          <Table columns={[t.webhooks.name, t.webhooks.url, t.webhooks.events, t.webhooks.active]}>
+            {rows.map((w) => (
               <tr key={w.id}>
                 <td>
                   <Link href={`/webhooks/${w.id}`}>{w.name ?? w.url}</Link>
@@ -77,52 +68,37 @@ export function WebhooksPage() {
                 <td>{w.isActive ? t.yes : t.no}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
-      <section aria-labelledby="new-webhook">
-        <h2 id="new-webhook">{t.webhooks.newWebhook}</h2>
-        {secret && <OnceValue title={t.webhooks.secretOnce} value={secret} />}
-        <form class="form" onSubmit={submit} noValidate aria-labelledby="new-webhook">
-          <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive={false} />
-          <FormError error={error} fields={['url', 'name', 'description', 'events']} />
-          <button type="submit" disabled={busy}>
-            {t.create}
-          </button>
-          {busy && <Busy text={t.saving} />}
-        </form>
-      </section>
+          </Table>
+        )}
+      </LoadedList>
+      <CreateSection id="new-webhook" title={t.webhooks.newWebhook} once={{ title: t.webhooks.secretOnce, value: secret }} onSubmit={submit} busy={busy} error={error} fields={['url', 'name', 'description', 'events']}>
+        <WebhookFields draft={draft} setDraft={setDraft} errors={errors} withActive={false} />
+      </CreateSection>
     </>
   );
 }
 
 export function WebhookPage({ id }: { id: string }) {
   const loaded = useLoad(() => unwrap(api.GET('/v1/webhooks/{id}', { params: { path: { id } } })), [id]);
-  if (!loaded.data && loaded.loading) return <Busy />;
-  if (!loaded.data) return <ErrorNote error={loaded.error} />;
-  return <WebhookDetail webhook={loaded.data} reload={loaded.reload} />;
+  return (
+    <LoadState state={loaded} keepWhileReloading>
+      {(webhook) => <WebhookDetail webhook={webhook} reload={loaded.reload} />}
+    </LoadState>
+  );
 }
 
 function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => void }) {
   const [draft, setDraft] = useState<Draft>({ url: webhook.url, name: webhook.name ?? '', description: webhook.description ?? '', events: [...webhook.events], isActive: webhook.isActive });
-  const [notice, setNotice] = useState<string | null>(null);
   const path = { params: { path: { id: webhook.id } } };
   const deliveries = useLoad(() => unwrap(api.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id: webhook.id }, query: { limit: 20 } } })), [webhook.id]);
+  const { notice, setNotice, act } = useRowAction(deliveries.reload);
   const save = useSubmit(() => unwrap(api.PATCH('/v1/webhooks/{id}', { ...path, body: { ...bodyOf(draft), isActive: draft.isActive } })), () => (setNotice(t.webhooks.saved), reload()));
   const ping = useSubmit(
     () => unwrap(api.POST('/v1/webhooks/{id}/test', path)),
     (r) => (setNotice(t.webhooks.testResult(r.success, r.httpStatus === null ? '—' : String(r.httpStatus), r.durationMs, r.message)), deliveries.reload()),
   );
   const rearm = useSubmit(() => unwrap(api.POST('/v1/webhooks/{id}/reset-circuit', path)), () => reload());
-  const redeliver = async (deliveryId: string) => {
-    try {
-      await unwrap(api.POST('/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: webhook.id, deliveryId } } }));
-      setNotice(t.webhooks.redelivered);
-      deliveries.reload();
-    } catch (error) {
-      setNotice(error instanceof Error ? error.message : t.somethingWrong);
-    }
-  };
+  const redeliver = (deliveryId: string) => act(() => unwrap(api.POST('/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: webhook.id, deliveryId } } })), t.webhooks.redelivered);
   const remove = async () => {
     if (!confirm(t.confirmDelete(webhook.name ?? webhook.url))) return;
     await unwrap(api.DELETE('/v1/webhooks/{id}', path));
@@ -164,23 +140,10 @@ function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => vo
       </form>
       <section aria-labelledby="deliveries">
         <h2 id="deliveries">{t.webhooks.deliveries}</h2>
-        {deliveries.loading && <Busy />}
-        <ErrorNote error={deliveries.error} />
-        {deliveries.data && deliveries.data.data.length === 0 && <Empty>{t.webhooks.noDeliveries}</Empty>}
-        {deliveries.data && deliveries.data.data.length > 0 && (
-          <table class="deliveries">
-            <thead>
-              <tr>
-                <th scope="col">{t.webhooks.event}</th>
-                <th scope="col">{t.interviews.status}</th>
-                <th scope="col">{t.webhooks.attempts}</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.data.map((d) => (
+        <LoadedList list={deliveries} empty={t.webhooks.noDeliveries}>
+          {(rows) => (
+            <Table class="deliveries" columns={[t.webhooks.event, t.interviews.status, t.webhooks.attempts, null]}>
+              {rows.map((d) => (
                 <tr key={d.id} data-delivery-id={d.id}>
                   <td>
                     {d.event}
@@ -202,9 +165,9 @@ function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => vo
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        )}
+            </Table>
+          )}
+        </LoadedList>
       </section>
     </>
   );
