@@ -721,7 +721,7 @@ export interface components {
             direction: "OUTBOUND" | "INBOUND";
             /** @enum {string} */
             status: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED";
-            reasonCode: ("NO_ANSWER" | "BUSY" | "FAILED" | "VOICEMAIL" | "CANCELLED" | "COMPLETED" | "TELEPHONY_NOT_CONFIGURED") | null;
+            reasonCode: ("NO_ANSWER" | "BUSY" | "FAILED" | "VOICEMAIL" | "CANCELLED" | "COMPLETED" | "TELEPHONY_NOT_CONFIGURED" | "CANDIDATE_HUNG_UP") | null;
             notes: string | null;
             retryNumber: number;
             recordingUrl: string | null;
@@ -1203,6 +1203,13 @@ export interface components {
             startedAt: string;
             /** @description ISO 8601 UTC instant with milliseconds, e.g. 2025-11-20T10:30:00.000Z */
             endedAt: string;
+            /**
+             * @description Extension (§14): where the turn was said; present on phone turns.
+             * @enum {string}
+             */
+            channel?: "room" | "phone";
+            /** @description Extension (§14): recognised speech, the recogniser's confidence 0..1. */
+            confidence?: number | null;
         }[];
         UpdateAgentInput: {
             name?: string;
