@@ -7,46 +7,22 @@
  * redelivery; sign out. axe-core finds no serious or critical violation on any page, and every
  * page is kept as a screenshot at 1280 and 375 px in test-results/console/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
 import { TenantScope } from '../src/db/tenant-scope.ts';
 import { createUser } from '../src/users/service.ts';
+import { checkPage, launchChromium } from './console-browser.ts';
 import { consoleUser, PASSWORD } from './console-helpers.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = 'test-results/console';
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const en = linesFor('EN');
 
 /** Uncaught page errors and dialogs nobody expected (an alert from injected markup would land here). */
 const unexpected: string[] = [];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** axe on the page as it is, then a screenshot at 1280 and at 375 px wide (no sideways scrolling at either). */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await seriousViolations(page), name).toEqual([]);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-    // Nothing wider than the phone: wide tables scroll inside themselves (1 px for sub-pixel rounding).
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth), `${name} at ${width} px`).toBeLessThanOrEqual(width + 1);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A webhook receiver on loopback that answers 200 and counts what it got. */
 function startReceiver(): Promise<{ url: string; received: unknown[]; server: Server }> {
@@ -70,11 +46,7 @@ describe('the console in a browser', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { DEFAULT_MONTHLY_MINUTES: '1000' } });
     acme = await server.company('Acme');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
