@@ -12,6 +12,8 @@ import { ManualClock } from '../src/core/clock.ts';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
 import { attemptsOf, phoneInterview, type PhoneWorld, runDue } from '../src/telephony/phone.test-helpers.ts';
 import { checkPage, launchChromium } from './console-browser.ts';
+import { startWebhookReceiver } from './fakes/webhook-receiver.ts';
+import { createWebhookAt, emit, eventually } from './webhook-helpers.ts';
 import { consoleUser, PASSWORD } from './console-helpers.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
@@ -219,6 +221,47 @@ describe('the console pages in a browser', () => {
     expect([...saved.events].sort()).toEqual(['interview.cancelled', 'interview.completed']);
     await checkPage(page, 'webhook-edited');
     await page.context().close();
+  }, 180_000);
+
+  it('a webhook whose circuit opened is re-armed from its page: its parked deliveries go out, and Save keeps it active', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      let failing = true;
+      const endpoint = receiver.endpoint({ respond: (d) => (!d.verified ? 401 : failing ? 500 : 200) });
+      // One retry each: the ten first attempts fail and open the circuit; the retries, due while it is open, are parked.
+      const hook = await createWebhookAt(acme.api, endpoint, { name: 'Flaky sync', maxRetries: 1 });
+      for (let i = 0; i < 10; i++) await emit(server.deps.database, { companyId: acme.id });
+      await endpoint.waitForReceived(10, 30_000);
+      await eventually(async () => (await acme.api('GET', `/v1/webhooks/${hook.id}`)).body.circuitOpenedAt, 30_000, 'the circuit to open');
+      const statuses = async () => ((await acme.api('GET', `/v1/webhooks/${hook.id}/deliveries`, { query: { limit: 100 } })).body.data as { status: string }[]).map((d) => d.status);
+      await eventually(async () => (await statuses()).every((status) => status === 'PARKED'), 60_000, 'the retries to be parked');
+      expect(endpoint.received).toHaveLength(10);
+      failing = false;
+
+      const admin = await consoleUser(server, acme.id, 'admin');
+      const page = await signIn(browser, server, admin.email);
+      await page.goto(`${server.baseUrl}/console/webhooks/${hook.id}`);
+      await page.getByText(/^Circuit opened .*: deliveries are paused\.$/).waitFor();
+      expect(await page.getByLabel('Active').isChecked()).toBe(false);
+      await checkPage(page, 'webhook-circuit-open');
+      await page.getByRole('button', { name: 'Re-arm' }).click();
+      await page.getByText('Circuit re-armed: its parked deliveries are sent again, oldest first.').waitFor();
+      expect(await page.getByText(/^Circuit opened/).count()).toBe(0);
+      expect(await page.getByLabel('Active').isChecked()).toBe(true);
+      expect((await acme.api('GET', `/v1/webhooks/${hook.id}`)).body).toMatchObject({ isActive: true, circuitOpenedAt: null, consecutiveFailures: 0 });
+      const resent = (await endpoint.waitForReceived(20, 30_000)).slice(10);
+      expect(resent.map((d) => d.answered)).toEqual(Array(10).fill(200));
+      await eventually(async () => (await statuses()).every((status) => status === 'DELIVERED'), 30_000, 'the parked deliveries to be delivered');
+
+      // Saving the form afterwards keeps the webhook active (the switch followed the re-arm).
+      await page.locator('#f-name').fill('Steady sync');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Webhook saved.').waitFor();
+      expect((await acme.api('GET', `/v1/webhooks/${hook.id}`)).body).toMatchObject({ name: 'Steady sync', isActive: true, circuitOpenedAt: null });
+      await page.context().close();
+    } finally {
+      await receiver.close();
+    }
   }, 180_000);
 });
 

@@ -164,7 +164,7 @@ function PdfDownload({ id }: { id: string }) {
 
 function Analysis({ interview, transcript }: { interview: Interview; transcript: Turn[] }) {
   const analysis = interview.analysis;
-  const turns = new Map(transcript.map((turn) => [turn.id, turn]));
+  const turnNumber = new Map(transcript.map((turn, i) => [turn.id, i + 1]));
   return (
     <section aria-labelledby="analysis">
       <h2 id="analysis">{t.interview.analysis}</h2>
@@ -197,15 +197,17 @@ function Analysis({ interview, transcript }: { interview: Interview; transcript:
                 <p>
                   <strong>{t.interview.reasoning}:</strong> {entry.reasoning}
                 </p>
-                {entry.evidenceTurnIds.length > 0 && (
+                {entry.evidence.length > 0 && (
                   <>
                     <p>
                       <strong>{t.interview.evidence}:</strong>
                     </p>
                     <ul class="evidence">
-                      {entry.evidenceTurnIds.map((turnId) => (
-                        <li key={turnId}>
-                          <a href={`#turn-${turnId}`}>“{turns.get(turnId)?.text ?? turnId}”</a>
+                      {entry.evidence.map((cited, j) => (
+                        <li key={j}>
+                          <a href={`#turn-${cited.turnId}`} onClick={() => focusTurn(cited.turnId)}>
+                            “{cited.quote}” ({t.interview.turnRef(turnNumber.get(cited.turnId) ?? null)})
+                          </a>
                         </li>
                       ))}
                     </ul>
@@ -219,6 +221,11 @@ function Analysis({ interview, transcript }: { interview: Interview; transcript:
       )}
     </section>
   );
+}
+
+/** Moves focus to the cited turn too (the link's own jump only scrolls), so keyboard and screen-reader users land on it. */
+function focusTurn(turnId: string): void {
+  document.getElementById(`turn-${turnId}`)?.focus();
 }
 
 function Transcript({ turns }: { turns: Turn[] }) {

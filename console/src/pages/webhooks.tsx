@@ -97,7 +97,11 @@ function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => vo
     () => unwrap(api.POST('/v1/webhooks/{id}/test', path)),
     (r) => (setNotice(t.webhooks.testResult(r.success, r.httpStatus === null ? '—' : String(r.httpStatus), r.durationMs, r.message)), deliveries.reload()),
   );
-  const rearm = useSubmit(() => unwrap(api.POST('/v1/webhooks/{id}/reset-circuit', path)), () => reload());
+  // Re-arming activates the webhook: the form's switch follows, or the next Save would pause it again.
+  const rearm = useSubmit(
+    () => unwrap(api.POST('/v1/webhooks/{id}/reset-circuit', path)),
+    (armed) => (setDraft((d) => ({ ...d, isActive: armed.isActive })), setNotice(t.webhooks.rearmed), reload(), deliveries.reload()),
+  );
   const redeliver = (deliveryId: string) => act(() => unwrap(api.POST('/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: webhook.id, deliveryId } } })), t.webhooks.redelivered);
   const remove = async () => {
     if (!confirm(t.confirmDelete(webhook.name ?? webhook.url))) return;
