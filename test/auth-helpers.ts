@@ -1,6 +1,6 @@
 /** Helpers for test/auth.test.ts: a second server process on the same database, and its tables. */
 import { sql } from 'kysely';
-import { systemClock } from '../src/core/clock.ts';
+import { type Clock, systemClock } from '../src/core/clock.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createDeps } from '../src/server/runtime.ts';
@@ -10,12 +10,12 @@ import { type ApiClient, apiClient, type TestServer } from './harness.ts';
  * Another app on the same database with its own key cache and connections: what a second
  * `interviewd serve` process sees.
  */
-export async function secondProcess(server: TestServer): Promise<{ client: (key: string) => ApiClient; close(): Promise<void> }> {
-  const deps = await createDeps(server.deps.config, systemClock, openDatabase(server.databaseUrl));
+export async function secondProcess(server: TestServer, clock: Clock = systemClock): Promise<{ client: (key?: string) => ApiClient; close(): Promise<void> }> {
+  const deps = await createDeps(server.deps.config, clock, openDatabase(server.databaseUrl));
   const app = await buildApp(deps, { logger: false });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
-    client: (key) => apiClient(baseUrl, key),
+    client: (key?: string) => apiClient(baseUrl, key),
     async close() {
       await app.close();
       await deps.database.close();

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { TenantScope } from '../src/db/tenant-scope.ts';
 import { createUser, updateUser } from '../src/users/service.ts';
+import { secondProcess } from './auth-helpers.ts';
 import { browserFrom, consoleUser, PASSWORD, signIn } from './console-helpers.ts';
 import { expectError, expectValidation } from './domain-assertions.ts';
 import { startTestServer } from './harness.ts';
@@ -95,6 +96,26 @@ describe('sign-in', () => {
 
     clock.advance(40_000);
     await signIn(server, user.email);
+  }, 120_000);
+
+  it('counts failures across processes: guesses spread over two servers of one database share the account limit', async () => {
+    nextMinute();
+    const user = await consoleUser(server, acme.id, 'admin');
+    const other = await secondProcess(server, clock);
+    try {
+      const servers = [anonymous, other.client()];
+      for (let i = 0; i < 5; i++) {
+        expectError(await (servers[i % 2] as typeof anonymous)('POST', '/auth/sign-in', { body: { email: user.email, password: `wrong password ${i}` } }), 401, 'UNAUTHORIZED');
+      }
+      for (const client of servers) expectError(await client('POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD } }), 429, 'RATE_LIMITED');
+      // What is stored is a hash of the key, never the email typed.
+      const rows = await server.deps.database.db.selectFrom('signInFailures').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain(user.email);
+      nextMinute();
+      expect((await other.client()('POST', '/auth/sign-in', { body: { email: user.email, password: PASSWORD } })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   }, 120_000);
 
   it('limits failures per client address across accounts', async () => {

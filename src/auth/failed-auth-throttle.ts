@@ -19,14 +19,12 @@ export class FailedAuthThrottle {
     private readonly limitPerMinute: number,
     private readonly clock: Clock,
     private readonly maxAddresses = 50_000,
-    /** What is counted together: an address's group by default; sign-in counts accounts too. */
-    private readonly group: (key: string) => string = addressGroup,
   ) {}
 
   /** Seconds before the address may fail again; 0 when it may now. */
   waitSeconds(address: string): number {
     const now = this.clock.now().getTime();
-    const window = this.windows.get(this.group(address));
+    const window = this.windows.get(addressGroup(address));
     if (!window || window.startedAt + WINDOW_MS <= now || window.failures < this.limitPerMinute) return 0;
     return Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
   }
@@ -34,7 +32,7 @@ export class FailedAuthThrottle {
   /** Counts one failure of the address. */
   record(address: string): void {
     const now = this.clock.now().getTime();
-    const group = this.group(address);
+    const group = addressGroup(address);
     const window = this.windows.get(group);
     if (window && window.startedAt + WINDOW_MS > now) {
       window.failures++;
@@ -47,12 +45,6 @@ export class FailedAuthThrottle {
       if (!oldest.done) this.windows.delete(oldest.value);
     }
     this.windows.set(group, { startedAt: now, failures: 1 });
-  }
-
-  /** Takes back one failure counted in advance (a sign-in counts before it checks, then succeeds). */
-  forgive(address: string): void {
-    const window = this.windows.get(this.group(address));
-    if (window && window.failures > 0) window.failures--;
   }
 }
 

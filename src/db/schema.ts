@@ -330,6 +330,15 @@ export interface DB {
   users: UsersTable;
   userSessions: UserSessionsTable;
   userInvitations: UserInvitationsTable;
+  signInFailures: SignInFailuresTable;
+}
+
+/** Sign-in failures in their one-minute window (src/users/sign-in-limits.ts). */
+export interface SignInFailuresTable {
+  /** SHA-256 of `account:<email>` or `address:<group>`. */
+  keyHash: string;
+  windowStartedAt: string;
+  failures: number;
 }
 
 export interface UsersTable {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { checkCsrf, clearedSessionCookie, presentedSession, sessionCookie } from '../auth/console-session.ts';
-import { FailedAuthThrottle } from '../auth/failed-auth-throttle.ts';
 import { errors } from '../errors/catalogue.ts';
 import type { AppDeps, ZodApp } from '../http/app-deps.ts';
 import { routeSchema } from '../http/route-docs.ts';
 import { toUser } from './repository.ts';
 import { AcceptInvitationBody, SessionSchema, SignInBody } from './schema.ts';
 import { acceptInvitation, resolveSession, signIn, signOut, type StartedSession } from './sessions.ts';
+import { SignInLimits } from './sign-in-limits.ts';
 
 const tags = ['Console'];
 const open = { public: true, scopes: [], companyScoped: false };
@@ -20,11 +20,7 @@ export function consoleAuthRoutes(app: ZodApp, deps: AppDeps): void {
   const { config, clock } = deps;
   const db = deps.database.db;
   const secure = config.publicUrl.startsWith('https:');
-  const throttles = {
-    // An account is counted by its address as typed (lower-cased), never grouped like an IP.
-    account: new FailedAuthThrottle(config.signInFailuresPerMinute.account, clock, 50_000, (email) => email),
-    address: new FailedAuthThrottle(config.signInFailuresPerMinute.address, clock),
-  };
+  const limits = new SignInLimits(db, clock, config.signInFailuresPerMinute);
   app.decorateRequest('consoleSession', null);
   const started = (reply: { header(name: string, value: string): unknown }, session: StartedSession) => {
     reply.header('set-cookie', sessionCookie(session.token, secure));
@@ -35,7 +31,7 @@ export function consoleAuthRoutes(app: ZodApp, deps: AppDeps): void {
   app.post(
     '/auth/sign-in',
     routeSchema({ method: 'POST', operationId: 'signIn', summary: 'Sign in to the console', tags, access: open, body: SignInBody, success: { 200: SessionSchema }, errors: [401, 429] }),
-    async (request, reply) => started(reply, await signIn(db, clock, throttles, request.body, request.ip)),
+    async (request, reply) => started(reply, await signIn(db, clock, limits, request.body, request.ip)),
   );
 
   app.get(

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { csrfTokenFor, INVITATION_TTL_MS, newSecretToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, tokenHash } from '../auth/console-session.ts';
-import type { FailedAuthThrottle } from '../auth/failed-auth-throttle.ts';
 import type { Clock } from '../core/clock.ts';
 import type { DB } from '../db/schema.ts';
 import { TenantScope, type TxScope } from '../db/tenant-scope.ts';
@@ -24,6 +23,7 @@ import {
   type UserRow,
 } from './repository.ts';
 import type { User } from './schema.ts';
+import type { SignInLimits } from './sign-in-limits.ts';
 
 /** A live session as a request sees it. */
 export interface LiveSession {
@@ -52,24 +52,16 @@ async function startSession(scope: TxScope, time: TransactionClock, user: UserRo
   return { token, user: toUser({ ...user, lastSignInAt: time.at }), csrfToken: csrfTokenFor(token) };
 }
 
-export interface SignInThrottles {
-  account: FailedAuthThrottle;
-  address: FailedAuthThrottle;
-}
-
 /**
- * §15 sign-in. Failures are counted per account (the email as typed, so an unknown address is
- * limited like a known one and the answer reveals nothing) and per client address. An attempt is
- * counted before the password is checked and forgiven when it succeeds: concurrent guesses cannot
- * all slip in before the first failure is counted. Past a limit every attempt is refused, the
- * right password too, until the window ends.
+ * §15 sign-in. Failures are counted per account and per client address, in the database
+ * (`SignInLimits`): counted before the password is checked and forgiven when it succeeds. Past a
+ * limit every attempt is refused, the right password too, until the window ends. An unknown
+ * email is limited like a known one, so the answer reveals nothing.
  */
-export async function signIn(db: Kysely<DB>, clock: Clock, throttles: SignInThrottles, input: { email: string; password: string }, address: string): Promise<StartedSession> {
+export async function signIn(db: Kysely<DB>, clock: Clock, limits: SignInLimits, input: { email: string; password: string }, address: string): Promise<StartedSession> {
   const email = input.email.trim().toLowerCase();
-  const wait = Math.max(throttles.account.waitSeconds(email), throttles.address.waitSeconds(address));
-  if (wait > 0) throw errors.signInLimited(wait);
-  throttles.account.record(email);
-  throttles.address.record(address);
+  const attempt = await limits.count(email, address);
+  if (attempt.waitSeconds > 0) throw errors.signInLimited(attempt.waitSeconds);
 
   const user = await findLiveUserByEmail(db, email);
   const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(input.password, user.passwordHash) : await verifyDecoy(input.password);
@@ -82,8 +74,7 @@ export async function signIn(db: Kysely<DB>, clock: Clock, throttles: SignInThro
     return startSession(scope, time, current);
   });
   if (!started) throw errors.unauthorized(WRONG);
-  throttles.account.forgive(email);
-  throttles.address.forgive(address);
+  await limits.forgive(attempt);
   return started;
 }
 
