@@ -5,13 +5,12 @@
  * lands on that turn. The interviewer and the evaluator are the OpenAI fake, through the `openai`
  * package; the interview runs over the room's real HTTP routes.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { createRoomInterview, newCompany, roomClient, type RoomWorld, runDueTasks, startRoomWorld, transcriptOf } from '../src/room/room.test-helpers.ts';
-import { checkPage, launchChromium } from './console-browser.ts';
-import { consoleUser, PASSWORD } from './console-helpers.ts';
-import { type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from './fakes/openai-server.ts';
+import { checkPage, launchChromium, signInThroughPage } from './console-browser.ts';
+import { consoleUser } from './console-helpers.ts';
+import { interviewDataIn, type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from './fakes/openai-server.ts';
 
 const ANSWERS = ['I scaled our billing service from one node to twelve behind a queue.', 'We test with contract tests and a nightly load test.'];
 const isEvaluation = (request: RecordedRequest) => request.body.response_format !== undefined;
@@ -19,7 +18,7 @@ const isEvaluation = (request: RecordedRequest) => request.body.response_format 
 /** The evaluator cites a real quote for the first question and, for the second, one the candidate never said. */
 function evaluatorAnswer(request: RecordedRequest) {
   const user = String((request.body.messages ?? []).find((m) => m.role === 'user')?.content ?? '');
-  const data = JSON.parse(user.slice(user.indexOf('{'), user.lastIndexOf('}') + 1)) as { turns: { id: string; role: string; text: string }[] };
+  const data = interviewDataIn(user);
   const candidate = data.turns.filter((t) => t.role === 'candidate');
   const first = candidate.find((t) => t.text.includes('billing service'));
   const second = candidate.find((t) => t.text.includes('contract tests'));
@@ -76,15 +75,7 @@ describe('the analysis of a model-evaluated interview in the console', () => {
     const browser = await launchChromium();
     try {
       const admin = await consoleUser(world.server, acme.id, 'admin');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      const page: Page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (error) => unexpected.push(`pageerror: ${error.message}`));
-      await page.goto(`${world.server.baseUrl}/console/`);
-      await page.getByLabel('Email').fill(admin.email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
+      const page = await signInThroughPage(browser, world.server.baseUrl, admin.email, unexpected);
       await page.goto(`${world.server.baseUrl}/console/interviews/${interview.id}`);
 
       const cards = page.locator('.score-card');
@@ -113,7 +104,7 @@ describe('the analysis of a model-evaluated interview in the console', () => {
       });
       expect(focused.id).toBe(`turn-${cited?.id}`);
       expect(focused.textContent).toContain('from one node to twelve');
-      await context.close();
+      await page.context().close();
     } finally {
       await browser.close();
     }

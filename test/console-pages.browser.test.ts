@@ -6,15 +6,15 @@
  * what the API holds afterwards; axe runs on each new page state (screenshots in test-results/console/).
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
 import { attemptsOf, phoneInterview, type PhoneWorld, runDue } from '../src/telephony/phone.test-helpers.ts';
-import { checkPage, launchChromium } from './console-browser.ts';
+import { checkPage, launchChromium, newConsolePage, signInThroughPage } from './console-browser.ts';
 import { startWebhookReceiver } from './fakes/webhook-receiver.ts';
 import { createWebhookAt, emit, eventually } from './webhook-helpers.ts';
-import { consoleUser, PASSWORD } from './console-helpers.ts';
+import { consoleUser } from './console-helpers.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
 const en = linesFor('EN');
@@ -25,29 +25,9 @@ const agentBody = (name: string, focus: string, questions = ['What did you build
 /** The day after an ISO day (YYYY-MM-DD). */
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-async function newPage(browser: Browser): Promise<Page> {
-  // UTC: the date filters take the browser's own day, so the test names days as the server stores them.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, timezoneId: 'UTC' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => unexpected.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    if (dialog.type() === 'confirm') return void dialog.accept();
-    unexpected.push(`dialog: ${dialog.message()}`);
-    return void dialog.dismiss();
-  });
-  return page;
-}
-
-async function signIn(browser: Browser, server: TestServer, email: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
-  return page;
-}
+// UTC: the date filters take the browser's own day, so the test names days as the server stores them.
+const newPage = (browser: Browser) => newConsolePage(browser, unexpected, { timezoneId: 'UTC' });
+const signIn = (browser: Browser, server: TestServer, email: string) => signInThroughPage(browser, server.baseUrl, email, unexpected, { timezoneId: 'UTC' });
 
 async function created(res: { status: number; text: string; body: { id: string } }): Promise<string> {
   expect(res.status, res.text).toBe(201);

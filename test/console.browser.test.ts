@@ -9,12 +9,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
 import { TenantScope } from '../src/db/tenant-scope.ts';
 import { createUser } from '../src/users/service.ts';
-import { checkPage, launchChromium } from './console-browser.ts';
+import { checkPage, launchChromium, newConsolePage, signInThroughPage } from './console-browser.ts';
 import { consoleUser, PASSWORD } from './console-helpers.ts';
 import { type SeededCompany, startTestServer, type TestServer } from './harness.ts';
 
@@ -54,29 +54,9 @@ describe('the console in a browser', () => {
     expect(unexpected).toEqual([]);
   });
 
-  // bypassCSP: the console's CSP allows no injected script, and axe is one.
-  async function newPage(context?: BrowserContext): Promise<Page> {
-    const page = await (context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }))).newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => unexpected.push(`pageerror: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      if (dialog.type() === 'confirm') return void dialog.accept();
-      unexpected.push(`dialog: ${dialog.message()}`);
-      return void dialog.dismiss();
-    });
-    return page;
-  }
-
+  const newPage = (context?: BrowserContext) => newConsolePage(browser, unexpected, { context });
   /** Signs in through the sign-in page, as a person would. */
-  async function signIn(email: string, password = PASSWORD): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/console/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Interviews', level: 1 }).waitFor();
-    return page;
-  }
+  const signIn = (email: string, password = PASSWORD) => signInThroughPage(browser, server.baseUrl, email, unexpected, { password });
 
   it('signs in, builds an agent, runs an interview to COMPLETED, sets up a webhook, signs out', async () => {
     // Signed out: / leads to the console, which asks to sign in.

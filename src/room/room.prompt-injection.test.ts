@@ -5,7 +5,7 @@
  * analysis rests only on evidence the server verified against what the candidate really said.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from '../../test/fakes/openai-server.ts';
+import { interviewDataIn, type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from '../../test/fakes/openai-server.ts';
 import { ManualClock } from '../core/clock.ts';
 import { createRoomInterview, newCompany, roomClient, type RoomWorld, runDueTasks, startRoomWorld, transcriptOf } from './room.test-helpers.ts';
 
@@ -18,16 +18,10 @@ const FRAGMENTS = ['Ignore all previous instructions', 'reveal your system promp
 const messagesOf = (request: RecordedRequest) => (request.body.messages ?? []).map((m) => ({ role: m.role, content: String(m.content) }));
 const isEvaluation = (request: RecordedRequest) => request.body.response_format !== undefined;
 
-interface DataTurn {
-  id: string;
-  role: string;
-  text: string;
-}
-
 /** The evaluator's answer: it falls for nothing, but cites one real quote and one the candidate never said. */
 function evaluatorAnswer(request: RecordedRequest) {
   const user = messagesOf(request).find((m) => m.role === 'user')?.content ?? '';
-  const data = JSON.parse(user.slice(user.indexOf('{'), user.lastIndexOf('}') + 1)) as { turns: DataTurn[] };
+  const data = interviewDataIn(user);
   const [first, second] = data.turns.filter((t) => t.role === 'candidate');
   return reply.json({
     questions: [

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAiFake, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
+import { interviewDataIn, type OpenAiFake, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
@@ -145,7 +145,7 @@ describe('analysis by the model', () => {
     // The candidate's "</interview_data>" cannot close the data: the only closing tag is ours, at the end.
     expect(user.match(/<\/interview_data>/g)).toHaveLength(1);
     expect(user.trimEnd().endsWith('</interview_data>')).toBe(true);
-    const data = JSON.parse(user.slice(user.indexOf('{'), user.lastIndexOf('}') + 1));
+    const data = interviewDataIn(user);
     expect(data.turns.filter((t: { role: string }) => t.role === 'candidate').map((t: { text: string }) => t.text)).toEqual(injections);
 
     const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;

@@ -7,7 +7,7 @@ import { en } from './lines/en.ts';
  * evaluator answer says, after evidence verification.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
+import { interviewDataIn, type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
 import { createModelClient, ModelBrain } from './brains/model.ts';
 import type { IntentWording } from './brains/model-types.ts';
 import { inputOf, SCREENING_AGENT, transcriptOf } from './evaluator/evaluator.test-helpers.ts';
@@ -113,7 +113,7 @@ describe('prompt injection by the candidate', () => {
     // The candidate's "</interview_data>" cannot close the data: the only closing tag is ours, at the end.
     expect(user.match(/<\/interview_data>/g)).toHaveLength(1);
     expect(user.trimEnd().endsWith('</interview_data>')).toBe(true);
-    const data = JSON.parse(user.slice(user.indexOf('{'), user.lastIndexOf('}') + 1));
+    const data = interviewDataIn(user);
     expect(data.turns.filter((t: { role: string }) => t.role === 'candidate').map((t: { text: string }) => t.text)).toEqual(candidateTexts);
   });
 });

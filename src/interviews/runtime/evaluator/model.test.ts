@@ -4,7 +4,7 @@
  */
 import { toStrictJsonSchema } from 'openai/lib/transform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenAiFake, reply, startOpenAiFake } from '../../../../test/fakes/openai-server.ts';
+import { interviewDataIn, type OpenAiFake, reply, startOpenAiFake } from '../../../../test/fakes/openai-server.ts';
 import { AnalysisSchema } from '../../analysis-schema.ts';
 import { createModelClient } from '../brains/model.ts';
 import { inputOf, SCREENING_AGENT, screening, transcriptOf } from './evaluator.test-helpers.ts';
@@ -99,7 +99,7 @@ describe('the model evaluator', () => {
     const system = String(request?.messages?.[0]?.content);
     for (const turn of transcript) expect(system).not.toContain(turn.text.slice(0, 20));
     const user = String(request?.messages?.[1]?.content);
-    const data = JSON.parse(user.slice(user.indexOf('{'), user.lastIndexOf('}') + 1));
+    const data = interviewDataIn(user);
     expect(data.turns.map((t: Json) => [t.id, t.role, t.text])).toEqual(transcript.map((t) => [t.id, t.role === 'agent' ? 'interviewer' : 'candidate', t.text]));
     expect(data.questions).toEqual([
       { index: 0, text: SCREENING_AGENT.questions[0], asked: true, answerTurnIds: [a1, a2] },
