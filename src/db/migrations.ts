@@ -20,6 +20,7 @@ import { consoleUsers } from './migrations/0016-console-users.ts';
 import { sessionContext } from './migrations/0017-session-context.ts';
 import { textSearchIndexes } from './migrations/0018-text-search-indexes.ts';
 import { signInFailures } from './migrations/0019-sign-in-failures.ts';
+import { liveCountIndexes } from './migrations/0020-live-count-indexes.ts';
 
 /**
  * Migrations live in code, in order; the key is the version. Never edit one that has shipped:
@@ -46,6 +47,7 @@ export function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
     '0017_session_context': sessionContext,
     '0018_text_search_indexes': textSearchIndexes(kind),
     '0019_sign_in_failures': signInFailures,
+    '0020_live_count_indexes': liveCountIndexes(kind),
   };
 }
 
