@@ -15,8 +15,8 @@ import { companyTransaction } from './transaction.ts';
  * List pages run apart from the serving connection (src/db/paging.ts): on SQLite on reader
  * threads, on PostgreSQL on the pool. What must hold whatever runs them: a page never waits for a
  * transaction, sees what was committed before it was asked and nothing uncommitted, and is the
- * same page the serving connection would give; later pages (read from the nearer end of the list,
- * on PostgreSQL ids first) are exactly the slices of the whole list, the last one partial.
+ * same page the serving connection would give; deep pages (PostgreSQL reads their ids first) are
+ * exactly the slices of the whole list.
  */
 
 const clock = new ManualClock('2026-03-01T08:00:00.000Z');

@@ -22,12 +22,11 @@ import type { DB } from './schema.ts';
  * `base` must already hold the tenant scope and the filters; `db` is what it was built on (the
  * root database or a transaction), where the statement runs unless a reader thread takes it.
  *
- * The first page and its total come from one statement: the count is an uncorrelated subquery,
- * which both databases evaluate once per statement (one round trip, one snapshot). A later page
- * counts first and then reads its rows from the nearer end of the list: an offset costs a walk over
- * every skipped index entry, so the last page of 200,000 rows read backwards skips a handful
- * instead of nearly all. Its count and rows are two statements, which may see different commits;
- * a row written in between shifts the page by one, as it would between two requests.
+ * The page and the total come from one statement: the count is an uncorrelated subquery, which
+ * both databases evaluate once per statement. One round trip instead of two, and the total is
+ * counted in the same snapshot as the page (two statements on two pooled connections could see
+ * different commits). Only a page past the end, which has no row to carry the total, asks for the
+ * count alone.
  */
 export async function fetchPage<TB extends keyof DB, Row>(
   db: Kysely<DB>,
@@ -38,37 +37,31 @@ export async function fetchPage<TB extends keyof DB, Row>(
   let filtered = base;
   if (query.updatedSince) filtered = filtered.where(sql.ref('updatedAt'), '>=', new Date(query.updatedSince).toISOString());
   const count = filtered.select(sql<number>`count(*)`.as('total'));
-  const reader = listDatabaseOf(db);
   const offset = (query.page - 1) * query.limit;
-
-  if (offset === 0) {
-    const first = inOrder(select(filtered).select(count.as(PAGE_TOTAL) as never), query.sort, query.order).limit(literalLimit(query.limit));
-    const rows = (await reader.executeQuery(first.compile())).rows as (Row & { [PAGE_TOTAL]: number | null })[];
-    return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total: Number(rows[0]?.[PAGE_TOTAL] ?? 0) };
-  }
-
-  const total = Number((await reader.executeQuery(count.compile())).rows[0]?.total ?? 0);
-  if (offset >= total) return { rows: [], total };
-  const take = Math.min(query.limit, total - offset);
-  const fromEnd = total - offset - take;
-  const backwards = fromEnd < offset;
-  const order = backwards ? (query.order === 'asc' ? 'desc' : 'asc') : query.order;
-  const skip = backwards ? fromEnd : offset;
-  const ordered = inOrder(select(filtered), query.sort, order);
-  const page = idsFirst(db)
-    ? ordered.where(sql.ref('id'), 'in', inOrder(filtered.select(sql.ref<string>('id').as('id')), query.sort, order).limit(literalLimit(take)).offset(skip))
-    : ordered.limit(literalLimit(take)).offset(skip);
-  const rows = (await reader.executeQuery(page.compile())).rows as Row[];
-  return { rows: backwards ? rows.reverse() : rows, total };
-}
-
-function inOrder<TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, sort: string, order: 'asc' | 'desc'): SelectQueryBuilder<DB, TB, O> {
-  return qb.orderBy(sql.ref(sort), order).orderBy(sql.ref('id'), order);
+  const inOrder = <Q extends SelectQueryBuilder<DB, TB, object>>(qb: Q): Q => qb.orderBy(sql.ref(query.sort), query.order).orderBy(sql.ref('id'), query.order) as Q;
+  const ordered = inOrder(select(filtered).select(count.as(PAGE_TOTAL) as never));
+  const page =
+    offset > 0 && idsFirst(db)
+      ? ordered.where(sql.ref('id'), 'in', inOrder(filtered.select(sql.ref<string>('id').as('id'))).limit(literalLimit(query.limit)).offset(offset))
+      : ordered.limit(literalLimit(query.limit)).offset(offset);
+  const reader = listDatabaseOf(db);
+  const rows = (await reader.executeQuery(page.compile())).rows as (Row & { [PAGE_TOTAL]: number | null })[];
+  const countAlone = async () => (await reader.executeQuery(count.compile())).rows[0]?.total;
+  const total = await pageTotal(rows[0]?.[PAGE_TOTAL], offset, countAlone);
+  return { rows: rows.map(({ [PAGE_TOTAL]: _total, ...row }) => row as Row), total };
 }
 
 function idsFirst(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** The column that carries the total beside the first page's rows (no table has a column of that name). */
+/**
+ * The total a page's first row carries. Without a row: nothing matches on the first page, and a
+ * page past the end counts on its own.
+ */
+async function pageTotal(carried: number | null | undefined, offset: number, countAlone: () => Promise<number | undefined>): Promise<number> {
+  return Number(carried ?? (offset === 0 ? 0 : await countAlone()) ?? 0);
+}
+
+/** The column that carries the total beside a page's rows (no table has a column of that name). */
 const PAGE_TOTAL = 'pageTotal';
