@@ -98,10 +98,13 @@ function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => vo
     (r) => (setNotice(t.webhooks.testResult(r.success, r.httpStatus === null ? '—' : String(r.httpStatus), r.durationMs, r.message)), deliveries.reload()),
   );
   // Re-arming activates the webhook: the form's switch follows, or the next Save would pause it again.
+  // The opening it re-armed stops showing at once, with the notice, not after the reload.
+  const [rearmedOpening, setRearmedOpening] = useState<string | null>(null);
   const rearm = useSubmit(
     () => unwrap(api.POST('/v1/webhooks/{id}/reset-circuit', path)),
-    (armed) => (setDraft((d) => ({ ...d, isActive: armed.isActive })), setNotice(t.webhooks.rearmed), reload(), deliveries.reload()),
+    (armed) => (setRearmedOpening(webhook.circuitOpenedAt), setDraft((d) => ({ ...d, isActive: armed.isActive })), setNotice(t.webhooks.rearmed), reload(), deliveries.reload()),
   );
+  const circuitOpenedAt = webhook.circuitOpenedAt === rearmedOpening ? null : webhook.circuitOpenedAt;
   const redeliver = (deliveryId: string) => act(() => unwrap(api.POST('/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: webhook.id, deliveryId } } })), t.webhooks.redelivered);
   const remove = async () => {
     if (!confirm(t.confirmDelete(webhook.name ?? webhook.url))) return;
@@ -116,9 +119,9 @@ function WebhookDetail({ webhook, reload }: { webhook: Webhook; reload: () => vo
         <Link href="/webhooks">{t.webhooks.title}</Link>
       </p>
       <h1>{title}</h1>
-      {webhook.circuitOpenedAt && (
+      {circuitOpenedAt && (
         <div class="error-note">
-          <p>{t.webhooks.circuitOpen(when(webhook.circuitOpenedAt))}</p>
+          <p>{t.webhooks.circuitOpen(when(circuitOpenedAt))}</p>
           <button type="button" onClick={() => rearm.submit()} disabled={rearm.busy}>
             {t.webhooks.rearm}
           </button>
