@@ -108,7 +108,8 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
         if (runs.length === 1) await releaseFast.promise;
       },
     }));
-    runner.register(testKind('slow', { run: () => releaseSlow.promise }));
+    const slowStarted = deferred();
+    runner.register(testKind('slow', { run: () => (slowStarted.resolve(), releaseSlow.promise) }));
     const fast = await add('fast');
     const slow = await add('slow');
     const rename = (from: string, to: string) => sql`alter table ${sql.table(from)} rename to ${sql.table(to)}`.execute(world.database.db);
@@ -116,7 +117,9 @@ describe(`queue runner lifecycle (${testDatabaseKind})`, () => {
     const round = runner.runOnce();
     let roundSettled = false;
     void round.finally(() => (roundSettled = true));
-    await fastStarted.promise;
+    // Both claimed (kinds are claimed one after the other) before the table goes: a claim without
+    // it fails the round, which is another test's case.
+    await Promise.all([fastStarted.promise, slowStarted.promise]);
     await rename('queue_tasks', 'queue_tasks_away');
     try {
       releaseFast.resolve();
