@@ -46,12 +46,12 @@ export type Behaviour =
   /** The model declines: `message.refusal` set, content null (structured outputs). */
   | { kind: 'refuse'; refusal: string };
 
-/** Builders for behaviours. */
 /** The interview data of an evaluation request: the JSON its user message carries between `<interview_data>` tags. */
 export function interviewDataIn(userContent: string): { turns: { id: string; role: string; text: string }[] } & Record<string, unknown> {
   return JSON.parse(userContent.slice(userContent.indexOf('{'), userContent.lastIndexOf('}') + 1));
 }
 
+/** Builders for behaviours. */
 export const reply = {
   text: (text: string, options: Omit<Extract<Behaviour, { kind: 'answer' }>, 'kind' | 'text'> = {}): Behaviour => ({ kind: 'answer', text, ...options }),
   /** A structured answer: the JSON text of `value`. */
