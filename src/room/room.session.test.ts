@@ -96,6 +96,27 @@ describe('the interview session (structured interviewer)', () => {
     expect(await questionIndexes(world, interview.id)).toEqual([0, null, 1, null, null]);
   });
 
+  it('an input that comes between a decision and its turn: the turn is streamed and stored once', async () => {
+    clock.set(START);
+    const acme = await company();
+    const { interview, token } = await createRoomInterview(acme.api);
+    const room = roomClient(world, token);
+    await room.start();
+    const { sessions } = world.server.deps;
+    await sessions.settled(interview.id);
+    const starts: string[] = [];
+    const stop = sessions.hub.subscribe(interview.id, (event) => event.event === 'turn-start' && starts.push(event.data.turnId));
+    // The timer's step is queued behind the answer's, so it comes before the turn the answer owes:
+    // it produces that turn itself, and the step after it must not produce it again.
+    const ref = { interviewId: interview.id, companyId: acme.id };
+    await Promise.all([sessions.answer(ref, 'I scaled a payments API.', 'between'), sessions.tick(ref)]);
+    await sessions.settled(interview.id);
+    stop();
+    const turns = await transcriptOf(acme.api, interview.id);
+    expect(turns.map((t) => t.role)).toEqual(['agent', 'candidate', 'agent']);
+    expect(starts).toEqual([turns[2]?.id]);
+  });
+
   it('answers are checked: too long, a NUL, unknown fields, a missing clientId are 400s naming the field; an unknown link is a 404', async () => {
     clock.set(START);
     const acme = await company();

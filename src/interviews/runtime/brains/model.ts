@@ -128,6 +128,7 @@ export class ModelBrain implements Brain {
     };
     let yielded = false;
     let finished = false;
+    let drained = false;
     const failure = (reason: string, retryable = true): Attempt => ({ ok: false, reason, retryable, partial: yielded });
     try {
       signal.throwIfAborted();
@@ -149,6 +150,7 @@ export class ModelBrain implements Brain {
         }
         if (choice?.finish_reason) finished = true;
       }
+      drained = true;
       signal.throwIfAborted();
       if (finished && yielded) return { ok: true };
       if (timedOut) return failure(`no token within ${this.options.firstTokenTimeoutMs} ms`);
@@ -162,7 +164,7 @@ export class ModelBrain implements Brain {
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', abandon);
-      controller.abort(); // a consumer that stopped early closes the request too
+      if (!drained) controller.abort(); // a consumer that stopped early closes the request too
     }
   }
 }

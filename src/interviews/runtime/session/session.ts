@@ -45,6 +45,17 @@ export interface RoomStatus {
   statusReason: StatusReason | null;
 }
 
+/**
+ * A decision as committed: the interview and its session after it. A step that commits one hands
+ * it to the interview's next serial step only, so the turn it owes is produced without reading
+ * them again; any other step in between drops it (that one reads). The turn is stored only if
+ * it is still owed then, so a session another process moved meanwhile loses nothing.
+ */
+export interface Decided {
+  interview: InterviewRecord;
+  session: StoredSession;
+}
+
 const statusOf = (interview: InterviewRecord): RoomStatus => ({ status: interview.status, statusReason: interview.statusReason });
 const iso = (ms: number) => new Date(ms).toISOString();
 /** An answer's transaction found a turn still owed: it decided nothing. */
@@ -57,6 +68,8 @@ export class InterviewSessions {
   readonly hub = new RoomHub();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly kicked = new Set<string>();
+  /** What the last step of an interview committed, for the next step only (see `Decided`). */
+  private readonly handedOver = new Map<string, Decided>();
   private readonly streamer: TurnStreamer;
 
   constructor(readonly options: InterviewSessionsOptions) {
@@ -67,9 +80,16 @@ export class InterviewSessions {
     return this.options.brain;
   }
 
-  /** Runs `step` after every step queued before it for this interview (in this process). */
-  serial<T>(interviewId: string, step: () => Promise<T>): Promise<T> {
-    const result = (this.chains.get(interviewId) ?? Promise.resolve()).then(step);
+  /**
+   * Runs `step` after every step queued before it for this interview (in this process), with the
+   * decision the step right before it handed over, if any.
+   */
+  serial<T>(interviewId: string, step: (handed: Decided | undefined) => Promise<T>): Promise<T> {
+    const result = (this.chains.get(interviewId) ?? Promise.resolve()).then(() => {
+      const handed = this.handedOver.get(interviewId);
+      this.handedOver.delete(interviewId);
+      return step(handed);
+    });
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -99,16 +119,16 @@ export class InterviewSessions {
   resume(ref: InterviewRef): void {
     if (this.kicked.has(ref.interviewId)) return;
     this.kicked.add(ref.interviewId);
-    void this.serial(ref.interviewId, async () => {
+    void this.serial(ref.interviewId, async (handed) => {
       this.kicked.delete(ref.interviewId);
-      await this.streamer.produceOwed(ref);
+      await this.streamer.produceOwed(ref, handed);
     }).catch((err: unknown) => this.options.log.error({ err, interviewId: ref.interviewId }, 'interviewer turn not produced; the next input, connection or timer produces it'));
   }
 
   /** Start: SCHEDULED → IN_PROGRESS and the opening turn; a second Start (a reload) changes nothing. */
   async start(ref: InterviewRef): Promise<RoomStatus> {
-    const status = await this.serial(ref.interviewId, () =>
-      this.transaction(ref, async (scope, time) => {
+    const decided = await this.serial(ref.interviewId, async () => {
+      const outcome = await this.transaction(ref, async (scope, time): Promise<Decided | RoomStatus> => {
         const interview = await this.lock(scope, ref);
         if (interview.status === 'IN_PROGRESS') return statusOf(interview);
         const now = time.now().getTime();
@@ -124,10 +144,12 @@ export class InterviewSessions {
         await cancelLinkExpiry(scope.db, time, interview.id);
         const blank: StoredSession = { context, state: { engine: initialState(), owed: null, lastTurnEnd: now, answered: [] }, modelFailed: false };
         await insertSession(scope, interview.id, blank, time.at);
-        await this.record(scope, time, ref, started, blank, { type: 'start', at: now }, {});
-        return statusOf(started);
-      }),
-    );
+        return this.record(scope, time, ref, started, blank, { type: 'start', at: now }, {});
+      });
+      return 'session' in outcome ? this.handOver(ref, outcome) : outcome;
+    });
+    if (!('session' in decided)) return decided;
+    const status = statusOf(decided.interview);
     this.hub.publish(ref.interviewId, { event: 'status', data: status });
     this.resume(ref);
     return status;
@@ -141,30 +163,34 @@ export class InterviewSessions {
    */
   async answer(ref: InterviewRef, text: string, clientId: string, heard?: Heard): Promise<RoomStatus> {
     const outcome = await this.serial(ref.interviewId, async () => {
-      const first = await this.takeAnswer(ref, text, clientId, heard);
-      if (first !== OWED) return first;
-      await this.streamer.produceOwed(ref);
-      const again = await this.takeAnswer(ref, text, clientId, heard);
-      if (again === OWED) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
-      return again;
+      let taken = await this.takeAnswer(ref, text, clientId, heard);
+      if (taken === OWED) {
+        await this.streamer.produceOwed(ref);
+        taken = await this.takeAnswer(ref, text, clientId, heard);
+        if (taken === OWED) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
+      }
+      if (taken.decided) this.handOver(ref, taken.decided);
+      return taken;
     });
-    if (outcome.turn) this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: outcome.turn.id, role: 'candidate', text } });
-    this.afterDecision(ref, outcome.status);
-    return outcome.status;
+    if (!outcome.decided) return statusOf(outcome.interview);
+    this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: outcome.turn.id, role: 'candidate', text } });
+    this.afterDecision(ref, outcome.decided);
+    return statusOf(outcome.decided.interview);
   }
 
-  private takeAnswer(ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined): Promise<typeof OWED | { status: RoomStatus; turn: { id: string } | null }> {
+  private takeAnswer(
+    ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined,
+  ): Promise<typeof OWED | { decided: Decided; turn: { id: string } } | { decided: null; interview: InterviewRecord }> {
     return this.transaction(ref, async (scope, time) => {
       const interview = await this.lock(scope, ref);
       const session = await this.liveSession(scope, interview);
-      if (session.state.answered.includes(clientId)) return { status: statusOf(interview), turn: null };
+      if (session.state.answered.includes(clientId)) return { decided: null, interview };
       if (session.state.owed) return OWED;
       const now = time.now().getTime();
       const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at, ...heard };
       await appendTranscriptTurns(scope, interview.id, [turn]);
       const answered = [...session.state.answered, clientId].slice(-ANSWERED_KEPT);
-      const after = await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered });
-      return { status: statusOf(after), turn };
+      return { decided: await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered }), turn };
     });
   }
 
@@ -176,26 +202,27 @@ export class InterviewSessions {
         if (interview.status !== 'IN_PROGRESS') return statusOf(interview);
         const session = await this.liveSession(scope, interview);
         if (session.state.owed) return statusOf(interview); // about a turn not said yet
-        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {}));
+        return statusOf((await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {})).interview);
       }),
     );
   }
 
   /** The durable timer fired: an owed turn first, then the tick (a nudge, the notice, an end). */
   async tick(ref: InterviewRef): Promise<void> {
-    const status = await this.serial(ref.interviewId, async () => {
+    const decided = await this.serial(ref.interviewId, async () => {
       await this.streamer.produceOwed(ref);
-      return this.transaction(ref, async (scope, time) => {
+      const outcome = await this.transaction(ref, async (scope, time) => {
         const interview = await findInterviewForUpdate(scope, ref.interviewId);
         if (!interview || interview.status !== 'IN_PROGRESS') return null;
         const session = await this.liveSession(scope, interview);
         if (session.state.phone?.pausedAt != null) return null; // no call carries it: nothing to say
         // Still owed: its production failed just now; the queue tries the timer again later.
         if (session.state.owed) throw new Error(`interview ${ref.interviewId}: an owed turn could not be produced`);
-        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'tick', at: time.now().getTime() }, {}));
+        return this.record(scope, time, ref, interview, session, { type: 'tick', at: time.now().getTime() }, {});
       });
+      return outcome && this.handOver(ref, outcome);
     });
-    if (status) this.afterDecision(ref, status);
+    if (decided) this.afterDecision(ref, decided);
   }
 
   /** The link's expiry task. */
@@ -206,6 +233,7 @@ export class InterviewSessions {
 
   /** Cancelled or deleted through the API: the turn streaming stops and the room is told. */
   interviewEnded(interviewId: string, status: RoomStatus): void {
+    this.handedOver.delete(interviewId);
     this.streamer.abort(interviewId);
     this.hub.publish(interviewId, { event: 'status', data: { status: status.status, statusReason: status.statusReason } });
   }
@@ -230,7 +258,7 @@ export class InterviewSessions {
     session: StoredSession,
     input: EngineInput,
     patch: Partial<SessionState>,
-  ): Promise<InterviewRecord> {
+  ): Promise<Decided> {
     const config = this.configOf(session);
     const decision: Decision = decide(session.state.engine, input, config);
     const owed = decision.intents.length > 0 ? { turnId: newId(), intents: decision.intents, decidedAt: input.at, from: { state: session.state.engine, input }, end: decision.end ?? null } : null;
@@ -239,12 +267,18 @@ export class InterviewSessions {
     if (decision.end && !owed) after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
     else await setTimer(scope, time, ref, state.engine, owed, config);
     await saveSession(scope, interview.id, { state, modelFailed: session.modelFailed }, time.at);
-    return after;
+    return { interview: after, session: { ...session, state } };
   }
 
-  private afterDecision(ref: InterviewRef, status: RoomStatus): void {
-    if (status.status === 'IN_PROGRESS') this.resume(ref);
-    else this.hub.publish(ref.interviewId, { event: 'status', data: status });
+  /** Inside a step, once its decision is committed. */
+  private handOver(ref: InterviewRef, decided: Decided): Decided {
+    if (decided.session.state.owed) this.handedOver.set(ref.interviewId, decided);
+    return decided;
+  }
+
+  private afterDecision(ref: InterviewRef, decided: Decided): void {
+    if (decided.interview.status === 'IN_PROGRESS') this.resume(ref);
+    else this.hub.publish(ref.interviewId, { event: 'status', data: statusOf(decided.interview) });
   }
 
   private async lock(scope: TxScope, ref: InterviewRef): Promise<InterviewRecord> {

@@ -8,7 +8,7 @@ import { TenantScope } from '../../../db/tenant-scope.ts';
 import { appendTranscriptTurns, findInterview, findInterviewForUpdate, type InterviewRecord, transcriptOf } from '../../repository.ts';
 import { endInterview, setTimer } from './lifecycle.ts';
 import type { RoomHub } from './room-hub.ts';
-import type { InterviewSessions } from './session.ts';
+import type { Decided, InterviewSessions } from './session.ts';
 import type { SessionState } from './session-state.ts';
 import { loadSession, saveSession } from './session-store.ts';
 import type { InterviewRef } from './session-tasks.ts';
@@ -30,13 +30,16 @@ export class TurnStreamer {
     for (const controller of this.streaming.values()) controller.abort(new Error('shutting down'));
   }
 
-  /** Produces and stores the turn the session owes, if any. Call it inside the interview's serial steps. */
-  async produceOwed(ref: InterviewRef): Promise<void> {
+  /**
+   * Produces and stores the turn the session owes, if any. Call it inside the interview's serial
+   * steps, with the decision just committed when there is one (else the session is read).
+   */
+  async produceOwed(ref: InterviewRef, decided?: Decided): Promise<void> {
     const { db, rules, log } = this.sessions.options;
     const scope = new TenantScope(db, ref.companyId);
-    const interview = await findInterview(scope, ref.interviewId);
+    const interview = decided?.interview ?? (await findInterview(scope, ref.interviewId));
     if (!interview || interview.status !== 'IN_PROGRESS') return;
-    const session = await loadSession(scope, ref.interviewId);
+    const session = decided?.session ?? (await loadSession(scope, ref.interviewId));
     const owed = session?.state.owed;
     if (!session || !owed) return;
     const transcript = await transcriptOf(scope, ref.interviewId);
