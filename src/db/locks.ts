@@ -22,6 +22,7 @@ export async function lockCompany(trx: Transaction<DB>, companyId: string): Prom
  * other instead of losing each other's changes. SQLite: already one transaction at a time.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(trx: Transaction<DB>, query: Q): Q {
-  return trx.getExecutor().adapter instanceof PostgresAdapter ? (query.forUpdate() as Q) : query;
+export function forUpdate<Q extends SelectQueryBuilder<any, any, any>>(trx: Transaction<DB>, query: Q, of?: Parameters<Q['forUpdate']>[0]): Q {
+  // `of`: the tables locked, when a query joins others (an outer join's nullable side cannot be).
+  return trx.getExecutor().adapter instanceof PostgresAdapter ? (query.forUpdate(of) as Q) : query;
 }

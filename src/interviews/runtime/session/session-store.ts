@@ -7,9 +7,10 @@ import { findAgentRow, toAgent } from '../../../agents/repository.ts';
 import type { Agent } from '../../../agents/schema.ts';
 import { findCandidateRow } from '../../../candidates/repository.ts';
 import { findCompanyById } from '../../../companies/repository.ts';
+import { forUpdate } from '../../../db/locks.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { TenantScope, TxScope } from '../../../db/tenant-scope.ts';
-import type { InterviewRecord } from '../../repository.ts';
+import { type InterviewRecord, toInterviewRecord } from '../../repository.ts';
 import type { InterviewRef } from './session-tasks.ts';
 import type { SessionContext, SessionState } from './session-state.ts';
 
@@ -42,9 +43,32 @@ export interface StoredSession {
   modelFailed: boolean;
 }
 
+type SessionRow = { context: string | null; state: string; modelFailed: number };
+
 export async function loadSession(scope: TenantScope, interviewId: string): Promise<StoredSession | undefined> {
   const row = await scope.selectFrom('interviewSessions').select(['context', 'state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
+  return row && toSession(interviewId, row);
+}
+
+/**
+ * The interview, locked until the transaction ends (as `findInterviewForUpdate`), with its session
+ * (none before Start), in one statement: every step of a live interview begins with it.
+ */
+export async function lockInterviewSession(scope: TxScope, interviewId: string): Promise<{ interview: InterviewRecord; session: StoredSession | undefined } | undefined> {
+  const query = scope
+    .selectFrom('interviews')
+    .leftJoin('interviewSessions as s', (join) => join.onRef('s.interviewId', '=', 'interviews.id').onRef('s.companyId', '=', 'interviews.companyId'))
+    .selectAll('interviews')
+    .select(['s.context as sessionContext', 's.state as sessionState', 's.modelFailed as sessionModelFailed'])
+    .where('interviews.id', '=', interviewId)
+    .where('interviews.deletedAt', 'is', null);
+  const row = await forUpdate(scope.db, query, 'interviews').executeTakeFirst();
   if (!row) return undefined;
+  const { sessionContext: context, sessionState: state, sessionModelFailed: modelFailed, ...interview } = row;
+  return { interview: toInterviewRecord(interview), session: state === null ? undefined : toSession(interviewId, { context, state, modelFailed: modelFailed ?? 0 }) };
+}
+
+function toSession(interviewId: string, row: SessionRow): StoredSession {
   const state = JSON.parse(row.state) as SessionState & { context?: SessionContext };
   // A session started before migration 0017 keeps its context inside its state.
   const context = row.context === null ? state.context : (JSON.parse(row.context) as SessionContext);

@@ -1,6 +1,6 @@
 /**
  * The live interview: one engine input at a time per interview (serialised in this process; the
- * row lock of `findInterviewForUpdate` orders the transactions that store decisions across
+ * row lock of `lockInterviewSession` orders the transactions that store decisions across
  * processes). Each decision is stored with the input that caused it (an answer is stored in the
  * same transaction) and the turn it owes; the brain then words that turn outside any transaction,
  * streaming it to the room, and the whole turn is stored before the next input is decided. A turn
@@ -15,7 +15,7 @@ import type { DB } from '../../../db/schema.ts';
 import { TenantScope, type TxScope } from '../../../db/tenant-scope.ts';
 import { companyTransaction } from '../../../db/transaction.ts';
 import { errors } from '../../../errors/catalogue.ts';
-import { appendTranscriptTurns, findInterview, findInterviewForUpdate, type InterviewRecord } from '../../repository.ts';
+import { appendTranscriptTurns, findInterview, type InterviewRecord } from '../../repository.ts';
 import type { InterviewStatus, StatusReason } from '../../schema.ts';
 import { moveInterview } from '../../transitions.ts';
 import { decide, type Decision, type EngineInput, initialState } from '../engine/engine.ts';
@@ -23,7 +23,7 @@ import type { BrainChoice } from './brain-choice.ts';
 import { endInterview, expireLink, setTimer } from './lifecycle.ts';
 import { RoomHub } from './room-hub.ts';
 import { ANSWERED_KEPT, engineConfigOf, type SessionState, type SilenceRules } from './session-state.ts';
-import { insertSession, loadContext, loadSession, saveSession, type StoredSession } from './session-store.ts';
+import { insertSession, loadContext, loadSession, lockInterviewSession, saveSession, type StoredSession } from './session-store.ts';
 import { cancelLinkExpiry, type InterviewRef, LINK_LIFETIME_MS } from './session-tasks.ts';
 import { TurnStreamer } from './turn-streamer.ts';
 
@@ -60,6 +60,8 @@ const statusOf = (interview: InterviewRecord): RoomStatus => ({ status: intervie
 const iso = (ms: number) => new Date(ms).toISOString();
 /** An answer's transaction found a turn still owed: it decided nothing. */
 const OWED = Symbol('owed turn');
+
+type Locked = NonNullable<Awaited<ReturnType<typeof lockInterviewSession>>>;
 
 /** How a spoken answer was heard (the phone's speech recognition). */
 type Heard = { channel: 'phone'; confidence: number | null };
@@ -129,7 +131,7 @@ export class InterviewSessions {
   async start(ref: InterviewRef): Promise<RoomStatus> {
     const decided = await this.serial(ref.interviewId, async () => {
       const outcome = await this.transaction(ref, async (scope, time): Promise<Decided | RoomStatus> => {
-        const interview = await this.lock(scope, ref);
+        const { interview } = await this.lock(scope, ref);
         if (interview.status === 'IN_PROGRESS') return statusOf(interview);
         const now = time.now().getTime();
         const scheduledAt = Date.parse(interview.scheduledAt);
@@ -182,8 +184,7 @@ export class InterviewSessions {
     ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined,
   ): Promise<typeof OWED | { decided: Decided; turn: { id: string } } | { decided: null; interview: InterviewRecord }> {
     return this.transaction(ref, async (scope, time) => {
-      const interview = await this.lock(scope, ref);
-      const session = await this.liveSession(scope, interview);
+      const { interview, session } = this.live(await this.lock(scope, ref));
       if (session.state.answered.includes(clientId)) return { decided: null, interview };
       if (session.state.owed) return OWED;
       const now = time.now().getTime();
@@ -198,9 +199,9 @@ export class InterviewSessions {
   async spoken(ref: InterviewRef): Promise<RoomStatus> {
     return this.serial(ref.interviewId, () =>
       this.transaction(ref, async (scope, time) => {
-        const interview = await this.lock(scope, ref);
-        if (interview.status !== 'IN_PROGRESS') return statusOf(interview);
-        const session = await this.liveSession(scope, interview);
+        const locked = await this.lock(scope, ref);
+        if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
+        const { interview, session } = this.live(locked);
         if (session.state.owed) return statusOf(interview); // about a turn not said yet
         return statusOf((await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {})).interview);
       }),
@@ -212,9 +213,9 @@ export class InterviewSessions {
     const decided = await this.serial(ref.interviewId, async () => {
       await this.streamer.produceOwed(ref);
       const outcome = await this.transaction(ref, async (scope, time) => {
-        const interview = await findInterviewForUpdate(scope, ref.interviewId);
-        if (!interview || interview.status !== 'IN_PROGRESS') return null;
-        const session = await this.liveSession(scope, interview);
+        const locked = await lockInterviewSession(scope, ref.interviewId);
+        if (!locked || locked.interview.status !== 'IN_PROGRESS') return null;
+        const { interview, session } = this.live(locked);
         if (session.state.phone?.pausedAt != null) return null; // no call carries it: nothing to say
         // Still owed: its production failed just now; the queue tries the timer again later.
         if (session.state.owed) throw new Error(`interview ${ref.interviewId}: an owed turn could not be produced`);
@@ -281,17 +282,16 @@ export class InterviewSessions {
     else this.hub.publish(ref.interviewId, { event: 'status', data: statusOf(decided.interview) });
   }
 
-  private async lock(scope: TxScope, ref: InterviewRef): Promise<InterviewRecord> {
-    const interview = await findInterviewForUpdate(scope, ref.interviewId);
-    if (!interview) throw errors.notFound('interview link', ref.interviewId);
-    return interview;
+  private async lock(scope: TxScope, ref: InterviewRef): Promise<Locked> {
+    const locked = await lockInterviewSession(scope, ref.interviewId);
+    if (!locked) throw errors.notFound('interview link', ref.interviewId);
+    return locked;
   }
 
-  /** The session of an interview in progress; anything else takes no input. */
-  private async liveSession(scope: TxScope, interview: InterviewRecord): Promise<StoredSession> {
-    const session = interview.status === 'IN_PROGRESS' ? await loadSession(scope, interview.id) : undefined;
-    if (!session) throw errors.stateForbids(`This interview is ${interview.status}; it takes no more answers.`, { ...statusOf(interview) });
-    return session;
+  /** An interview in progress and its session; anything else takes no input. */
+  private live({ interview, session }: Locked): Decided {
+    if (interview.status !== 'IN_PROGRESS' || !session) throw errors.stateForbids(`This interview is ${interview.status}; it takes no more answers.`, { ...statusOf(interview) });
+    return { interview, session };
   }
 
   /** What the room shows on (re)connecting: the status, the stored transcript, the turn streaming now, the time left. */

@@ -5,12 +5,12 @@
  * end after a closing line).
  */
 import { TenantScope } from '../../../db/tenant-scope.ts';
-import { appendTranscriptTurns, findInterview, findInterviewForUpdate, type InterviewRecord, transcriptOf } from '../../repository.ts';
+import { appendTranscriptTurns, findInterview, type InterviewRecord, transcriptOf } from '../../repository.ts';
 import { endInterview, setTimer } from './lifecycle.ts';
 import type { RoomHub } from './room-hub.ts';
 import type { Decided, InterviewSessions } from './session.ts';
 import type { SessionState } from './session-state.ts';
-import { loadSession, saveSession } from './session-store.ts';
+import { loadSession, lockInterviewSession, saveSession } from './session-store.ts';
 import type { InterviewRef } from './session-tasks.ts';
 import { produceTurn } from './turn-production.ts';
 
@@ -67,8 +67,9 @@ export class TurnStreamer {
     }
 
     const stored = await this.sessions.transaction(ref, async (tx, time): Promise<InterviewRecord | null> => {
-      const current = await findInterviewForUpdate(tx, ref.interviewId);
-      const latest = current?.status === 'IN_PROGRESS' ? await loadSession(tx, ref.interviewId) : undefined;
+      const locked = await lockInterviewSession(tx, ref.interviewId);
+      const current = locked?.interview;
+      const latest = current?.status === 'IN_PROGRESS' ? locked?.session : undefined;
       if (!current || latest?.state.owed?.turnId !== owed.turnId) return null;
       if (produced.text !== '') {
         const turn = {
