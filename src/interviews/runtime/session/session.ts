@@ -10,10 +10,10 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../core/clock.ts';
 import { newId } from '../../../core/ids.ts';
-import type { TransactionClock } from '../../../db/feed-clock.ts';
+import { type StepTime, TransactionClock } from '../../../db/feed-clock.ts';
 import type { DB } from '../../../db/schema.ts';
 import { TenantScope, type TxScope } from '../../../db/tenant-scope.ts';
-import { companyTransaction } from '../../../db/transaction.ts';
+import { companyStep, companyTransaction } from '../../../db/transaction.ts';
 import { errors } from '../../../errors/catalogue.ts';
 import { appendTranscriptTurns, findInterview, type InterviewRecord } from '../../repository.ts';
 import type { InterviewStatus, StatusReason } from '../../schema.ts';
@@ -108,8 +108,14 @@ export class InterviewSessions {
     for (let chain = this.chains.get(interviewId); chain; chain = this.chains.get(interviewId)) await chain;
   }
 
+  /** A step that may move the interview (its status is in the interviews feed): with the feed's clock. */
   transaction<T>(ref: InterviewRef, fn: (scope: TxScope, time: TransactionClock) => Promise<T>): Promise<T> {
     return companyTransaction(this.options.clock, { scope: new TenantScope(this.options.db, ref.companyId) }, fn);
+  }
+
+  /** A step that cannot move the interview (an answer, `spoken`, a turn that ends nothing): no feed clock. */
+  step<T>(ref: InterviewRef, fn: (scope: TxScope, time: StepTime) => Promise<T>): Promise<T> {
+    return companyStep(this.options.clock, new TenantScope(this.options.db, ref.companyId), fn);
   }
 
   /** The engine configuration of a session: follow-ups only while the model interviewer speaks. */
@@ -183,7 +189,7 @@ export class InterviewSessions {
   private takeAnswer(
     ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined,
   ): Promise<typeof OWED | { decided: Decided; turn: { id: string } } | { decided: null; interview: InterviewRecord }> {
-    return this.transaction(ref, async (scope, time) => {
+    return this.step(ref, async (scope, time) => {
       const { interview, session } = this.live(await this.lock(scope, ref));
       if (session.state.answered.includes(clientId)) return { decided: null, interview };
       if (session.state.owed) return OWED;
@@ -198,7 +204,7 @@ export class InterviewSessions {
   /** The room finished saying the last turn (speech ended, or at once when it does not speak). */
   async spoken(ref: InterviewRef): Promise<RoomStatus> {
     return this.serial(ref.interviewId, () =>
-      this.transaction(ref, async (scope, time) => {
+      this.step(ref, async (scope, time) => {
         const locked = await this.lock(scope, ref);
         if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
         const { interview, session } = this.live(locked);
@@ -253,7 +259,7 @@ export class InterviewSessions {
    */
   async record(
     scope: TxScope,
-    time: TransactionClock,
+    time: StepTime,
     ref: InterviewRef,
     interview: InterviewRecord,
     session: StoredSession,
@@ -265,8 +271,11 @@ export class InterviewSessions {
     const owed = decision.intents.length > 0 ? { turnId: newId(), intents: decision.intents, decidedAt: input.at, from: { state: session.state.engine, input }, end: decision.end ?? null } : null;
     const state: SessionState = { ...session.state, ...patch, engine: decision.state, owed };
     let after = interview;
-    if (decision.end && !owed) after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
-    else await setTimer(scope, time, ref, state.engine, owed, config);
+    if (decision.end && !owed) {
+      // Only a tick ends without a word (abandonment), and ticks run with the feed's clock.
+      if (!(time instanceof TransactionClock)) throw new Error(`interview ${interview.id}: a ${input.type} ended the interview in a step without the feed's clock`);
+      after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
+    } else await setTimer(scope, time, ref, state.engine, owed, config);
     await saveSession(scope, interview.id, { state, modelFailed: session.modelFailed }, time.at);
     return { interview: after, session: { ...session, state } };
   }
