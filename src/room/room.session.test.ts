@@ -158,6 +158,24 @@ describe('the interview session (structured interviewer)', () => {
     expect((await room.page()).text).toContain('data-page="cancelled"');
   });
 
+  it('deleted through the API while in progress: the room\'s POSTs, which looked the link up already, are 404s', async () => {
+    clock.set(START);
+    const acme = await company();
+    const { interview, token } = await createRoomInterview(acme.api);
+    const room = roomClient(world, token);
+    await room.start();
+    await world.server.deps.sessions.settled(interview.id);
+    await room.answer('I scaled a payments API.');
+    await world.server.deps.sessions.settled(interview.id);
+    expect((await acme.api('DELETE', `/v1/interviews/${interview.id}`)).status).toBe(200);
+    for (const [path, body] of [['/answers', { text: 'still there?', clientId: 'after' }], ['/spoken', undefined], ['/start', undefined]] as const) {
+      const res = await room.raw(path, body);
+      expect(res.status, path).toBe(404);
+      expect(envelopeError(res).code).toBe('RESOURCE_NOT_FOUND');
+    }
+    expect((await room.page()).status).toBe(404);
+  });
+
   it('a link never used expires 7 days after scheduledAt: FAILED (EXPIRED), no minutes used, its reservation given back', async () => {
     clock.set(START);
     const acme = await company();
