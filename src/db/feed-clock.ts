@@ -42,23 +42,6 @@ export class TransactionClock implements Clock {
   }
 }
 
-/**
- * The time of a write transaction that takes no feed clock because it writes no row of an
- * `updatedSince` feed (a live interview's answer, turn or timer: `companyStep`). It has no `feed`,
- * so it is not a `TransactionClock`: code that writes feed rows asks for one and refuses it.
- */
-export class StepTime implements Clock {
-  readonly at: string;
-
-  constructor(now: Date) {
-    this.at = now.toISOString();
-  }
-
-  now(): Date {
-    return new Date(this.at);
-  }
-}
-
 function onPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

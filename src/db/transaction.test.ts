@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { isUniqueViolation } from './constraint-errors.ts';
 import type { DB } from './schema.ts';
 import { TenantScope, TxScope } from './tenant-scope.ts';
-import { companyStep, companyTransaction, transact } from './transaction.ts';
+import { companyTransaction, transact } from './transaction.ts';
 
 /*
  * Transactions on both databases: a root-database query from inside a transaction's callback is
@@ -106,33 +106,14 @@ describe('transactions', () => {
     expect(await findAgentRow(scope, undone.id)).toBeUndefined();
   });
 
-  it('a step (companyStep) writes in one transaction without taking the feed clock', async () => {
-    const { db } = server.deps.database;
-    const stampOf = async () => (await db.selectFrom('feedClocks').select('stamp').where('feed', '=', scope.companyId).executeTakeFirst())?.stamp;
-    await companyTransaction(clock(), { scope }, (tx, time) => insertAgent(tx, time, input));
-    const before = await stampOf();
-    const failed = companyStep(clock(), scope, async (tx) => {
-      await tx.updateTable('agents').set({ name: 'Renamed in a step' }).execute();
-      throw new Error('rolled back');
-    });
-    await expect(failed).rejects.toThrow('rolled back');
-    expect((await db.selectFrom('agents').select('name').where('companyId', '=', scope.companyId).execute()).map((a) => a.name)).not.toContain('Renamed in a step');
-    await expect(within(companyStep(clock(), scope, () => findAgentRow(scope, newId())), 'the read waited for the step')).rejects.toThrow(/from inside one of its transactions/);
-    expect(await stampOf()).toBe(before);
-  });
-
   // Checked by `tsc` (npm test's typecheck), never run: writing through the request's scope
-  // inside a transaction does not compile, nor writing a feed's rows in a step.
+  // inside a transaction does not compile.
   function _compileOnly() {
     void companyTransaction(clock(), { scope }, async (_tx, time) => {
       // @ts-expect-error the request's scope only reads; writes need the transaction's TxScope
       await insertAgent(scope, time, input);
       // @ts-expect-error likewise a repository write
       await insertAgentRow(scope, { ...input, id: '', companyId: '', createdAt: '', updatedAt: '' });
-    });
-    void companyStep(clock(), scope, async (tx, time) => {
-      // @ts-expect-error a step's time is no feed clock: agents are a feed
-      await insertAgent(tx, time, input);
     });
   }
   void _compileOnly;

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dialect, DialectAdapter, Kysely, Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
-import { StepTime, takeFeedClock, type TransactionClock } from './feed-clock.ts';
+import { takeFeedClock, type TransactionClock } from './feed-clock.ts';
 import type { DB } from './schema.ts';
 import { type TenantScope, TxScope } from './tenant-scope.ts';
 
-export { StepTime, TransactionClock } from './feed-clock.ts';
+export { TransactionClock } from './feed-clock.ts';
 
 /** Work that must commit atomically with a request's own writes (the idempotency record). */
 export type CommitHook = (trx: Transaction<DB>) => Promise<void>;
@@ -24,20 +24,15 @@ export async function transact<T>(
   hook: CommitHook | undefined,
   fn: (trx: Transaction<DB>, time: TransactionClock) => Promise<T>,
 ): Promise<T> {
-  return guarded(db, async (trx) => {
-    const time = await takeFeedClock(trx, feed, clock.now());
-    const result = await fn(trx, time);
-    if (hook) await hook(trx);
-    return result;
-  });
-}
-
-/** A transaction inside which the root database refuses queries (see `guardTransactions`). */
-function guarded<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const open: OpenTransaction = { adapter: db.getExecutor().adapter, open: true };
     try {
-      return await openTransactions.run(open, () => fn(trx));
+      return await openTransactions.run(open, async () => {
+        const time = await takeFeedClock(trx, feed, clock.now());
+        const result = await fn(trx, time);
+        if (hook) await hook(trx);
+        return result;
+      });
     } finally {
       open.open = false;
     }
@@ -54,15 +49,6 @@ export function companyTransaction<T>(
   fn: (scope: TxScope, time: TransactionClock) => Promise<T>,
 ): Promise<T> {
   return transact(ctx.scope.db, clock, ctx.scope.companyId, ctx.commitHook, (trx, time) => fn(new TxScope(trx, ctx.scope.companyId), time));
-}
-
-/**
- * A write transaction of one company that writes no row of an `updatedSince` feed (a live
- * interview's steps): it takes no feed clock, whose statements every other write transaction
- * pays. Its time is a `StepTime`, which code that writes feed rows does not accept.
- */
-export function companyStep<T>(clock: Clock, scope: TenantScope, fn: (scope: TxScope, time: StepTime) => Promise<T>): Promise<T> {
-  return guarded(scope.db, (trx) => fn(new TxScope(trx, scope.companyId), new StepTime(clock.now())));
 }
 
 /*

@@ -29,6 +29,16 @@ describe('the interview session (structured interviewer)', () => {
     await createWebhookAt(acme.api, receiver.endpoint(), { events: ['interview.started', 'interview.completed', 'interview.failed', 'interview.cancelled'] });
     return acme;
   };
+  /** An interview of a company of its own, started, its opening turn stored. */
+  const startedRoom = async () => {
+    clock.set(START);
+    const acme = await company();
+    const { interview, token } = await createRoomInterview(acme.api);
+    const room = roomClient(world, token);
+    await room.start();
+    await world.server.deps.sessions.settled(interview.id);
+    return { acme, interview, room };
+  };
   afterAll(async () => {
     await world.server.close();
     await receiver.close();
@@ -97,13 +107,8 @@ describe('the interview session (structured interviewer)', () => {
   });
 
   it('an input that comes between a decision and its turn: the turn is streamed and stored once', async () => {
-    clock.set(START);
-    const acme = await company();
-    const { interview, token } = await createRoomInterview(acme.api);
-    const room = roomClient(world, token);
-    await room.start();
+    const { acme, interview } = await startedRoom();
     const { sessions } = world.server.deps;
-    await sessions.settled(interview.id);
     const starts: string[] = [];
     const stop = sessions.hub.subscribe(interview.id, (event) => event.event === 'turn-start' && starts.push(event.data.turnId));
     // The timer's step is queued behind the answer's, so it comes before the turn the answer owes:
@@ -141,12 +146,7 @@ describe('the interview session (structured interviewer)', () => {
   });
 
   it('cancelled through the API while in progress: the timer is dropped, the room is told, answers are refused', async () => {
-    clock.set(START);
-    const acme = await company();
-    const { interview, token } = await createRoomInterview(acme.api);
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+    const { acme, interview, room } = await startedRoom();
     const told: unknown[] = [];
     const stop = world.server.deps.sessions.hub.subscribe(interview.id, (event) => told.push(event));
     const cancelled = await acme.api('POST', `/v1/interviews/${interview.id}/cancel`);
@@ -158,13 +158,8 @@ describe('the interview session (structured interviewer)', () => {
     expect((await room.page()).text).toContain('data-page="cancelled"');
   });
 
-  it('deleted through the API while in progress: the room\'s POSTs, which looked the link up already, are 404s', async () => {
-    clock.set(START);
-    const acme = await company();
-    const { interview, token } = await createRoomInterview(acme.api);
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+  it('deleted through the API while in progress: the room\'s POSTs and its page are 404s', async () => {
+    const { acme, interview, room } = await startedRoom();
     await room.answer('I scaled a payments API.');
     await world.server.deps.sessions.settled(interview.id);
     expect((await acme.api('DELETE', `/v1/interviews/${interview.id}`)).status).toBe(200);

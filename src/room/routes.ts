@@ -10,7 +10,7 @@ import { errors } from '../errors/catalogue.ts';
 import type { AppDeps, ZodApp } from '../http/app-deps.ts';
 import type { RoomEvent } from '../interviews/runtime/session/room-hub.ts';
 import { findInterviewByToken } from '../interviews/runtime/session/session-store.ts';
-import { type InterviewRef, LINK_LIFETIME_MS } from '../interviews/runtime/session/session-tasks.ts';
+import { LINK_LIFETIME_MS } from '../interviews/runtime/session/session-tasks.ts';
 import { roomView } from './room-view.ts';
 import { notFoundPage, roomPage, statePage } from './page.ts';
 
@@ -41,25 +41,11 @@ function html(reply: FastifyReply, status: 200 | 404, page: string) {
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
 }
 
-/** Links whose interview the room's POSTs have looked up, kept while they stay among the latest. */
-const KNOWN_LINKS = 10_000;
-
 export function roomRoutes(app: ZodApp, deps: AppDeps): void {
   const { sessions } = deps;
   const refOf = async (token: string) => {
     const ref = await findInterviewByToken(deps.database.db, token);
     if (!ref) throw errors.notFound('interview link', token.slice(0, 8), 'No interview has this link.');
-    return ref;
-  };
-  // A link never moves to another interview, so a live room's POSTs look it up once. A deleted
-  // interview is still refused: every session step reads the interview itself, live rows only.
-  const known = new Map<string, InterviewRef>();
-  const knownRefOf = async (token: string) => {
-    const cached = known.get(token);
-    if (cached) return cached;
-    const ref = await refOf(token);
-    if (known.size >= KNOWN_LINKS) known.delete(known.keys().next().value as string);
-    known.set(token, ref);
     return ref;
   };
 
@@ -125,11 +111,11 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
     if (snapshot?.status === 'IN_PROGRESS') sessions.resume(ref);
   });
 
-  app.post('/room/:token/start', { schema: { params: TokenParams }, config: open }, async (request) => sessions.start(await knownRefOf(request.params.token)));
+  app.post('/room/:token/start', { schema: { params: TokenParams }, config: open }, async (request) => sessions.start(await refOf(request.params.token)));
 
   app.post('/room/:token/answers', { schema: { params: TokenParams, body: AnswerBody }, config: open }, async (request) =>
-    sessions.answer(await knownRefOf(request.params.token), request.body.text, request.body.clientId),
+    sessions.answer(await refOf(request.params.token), request.body.text, request.body.clientId),
   );
 
-  app.post('/room/:token/spoken', { schema: { params: TokenParams }, config: open }, async (request) => sessions.spoken(await knownRefOf(request.params.token)));
+  app.post('/room/:token/spoken', { schema: { params: TokenParams }, config: open }, async (request) => sessions.spoken(await refOf(request.params.token)));
 }

@@ -47,7 +47,7 @@ export async function endInterview(
 }
 
 /** The one timer: the engine's next instant, or sooner while a turn is owed. */
-export async function setTimer(scope: TxScope, time: Clock, ref: InterviewRef, engine: EngineState, owed: OwedTurn | null, config: EngineConfig): Promise<void> {
+export async function setTimer(scope: TxScope, time: TransactionClock, ref: InterviewRef, engine: EngineState, owed: OwedTurn | null, config: EngineConfig): Promise<void> {
   const wake = wakeAtOf(engine, config);
   const at = owed ? Math.min(wake ?? Infinity, owed.decidedAt + OWED_TURN_RETRY_MS) : wake;
   if (at === null) await cancelInterviewTimer(scope.db, time, ref.interviewId);

@@ -10,10 +10,10 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../../core/clock.ts';
 import { newId } from '../../../core/ids.ts';
-import { type StepTime, TransactionClock } from '../../../db/feed-clock.ts';
+import type { TransactionClock } from '../../../db/feed-clock.ts';
 import type { DB } from '../../../db/schema.ts';
 import { TenantScope, type TxScope } from '../../../db/tenant-scope.ts';
-import { companyStep, companyTransaction } from '../../../db/transaction.ts';
+import { companyTransaction } from '../../../db/transaction.ts';
 import { errors } from '../../../errors/catalogue.ts';
 import { appendTranscriptTurns, findInterview, type InterviewRecord } from '../../repository.ts';
 import type { InterviewStatus, StatusReason } from '../../schema.ts';
@@ -45,17 +45,6 @@ export interface RoomStatus {
   statusReason: StatusReason | null;
 }
 
-/**
- * A decision as committed: the interview and its session after it. A step that commits one hands
- * it to the interview's next serial step only, so the turn it owes is produced without reading
- * them again; any other step in between drops it (that one reads). The turn is stored only if
- * it is still owed then, so a session another process moved meanwhile loses nothing.
- */
-export interface Decided {
-  interview: InterviewRecord;
-  session: StoredSession;
-}
-
 const statusOf = (interview: InterviewRecord): RoomStatus => ({ status: interview.status, statusReason: interview.statusReason });
 const iso = (ms: number) => new Date(ms).toISOString();
 /** An answer's transaction found a turn still owed: it decided nothing. */
@@ -70,8 +59,6 @@ export class InterviewSessions {
   readonly hub = new RoomHub();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly kicked = new Set<string>();
-  /** What the last step of an interview committed, for the next step only (see `Decided`). */
-  private readonly handedOver = new Map<string, Decided>();
   private readonly streamer: TurnStreamer;
 
   constructor(readonly options: InterviewSessionsOptions) {
@@ -82,16 +69,9 @@ export class InterviewSessions {
     return this.options.brain;
   }
 
-  /**
-   * Runs `step` after every step queued before it for this interview (in this process), with the
-   * decision the step right before it handed over, if any.
-   */
-  serial<T>(interviewId: string, step: (handed: Decided | undefined) => Promise<T>): Promise<T> {
-    const result = (this.chains.get(interviewId) ?? Promise.resolve()).then(() => {
-      const handed = this.handedOver.get(interviewId);
-      this.handedOver.delete(interviewId);
-      return step(handed);
-    });
+  /** Runs `step` after every step queued before it for this interview (in this process). */
+  serial<T>(interviewId: string, step: () => Promise<T>): Promise<T> {
+    const result = (this.chains.get(interviewId) ?? Promise.resolve()).then(step);
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -108,14 +88,8 @@ export class InterviewSessions {
     for (let chain = this.chains.get(interviewId); chain; chain = this.chains.get(interviewId)) await chain;
   }
 
-  /** A step that may move the interview (its status is in the interviews feed): with the feed's clock. */
   transaction<T>(ref: InterviewRef, fn: (scope: TxScope, time: TransactionClock) => Promise<T>): Promise<T> {
     return companyTransaction(this.options.clock, { scope: new TenantScope(this.options.db, ref.companyId) }, fn);
-  }
-
-  /** A step that cannot move the interview (an answer, `spoken`, a turn that ends nothing): no feed clock. */
-  step<T>(ref: InterviewRef, fn: (scope: TxScope, time: StepTime) => Promise<T>): Promise<T> {
-    return companyStep(this.options.clock, new TenantScope(this.options.db, ref.companyId), fn);
   }
 
   /** The engine configuration of a session: follow-ups only while the model interviewer speaks. */
@@ -127,16 +101,16 @@ export class InterviewSessions {
   resume(ref: InterviewRef): void {
     if (this.kicked.has(ref.interviewId)) return;
     this.kicked.add(ref.interviewId);
-    void this.serial(ref.interviewId, async (handed) => {
+    void this.serial(ref.interviewId, async () => {
       this.kicked.delete(ref.interviewId);
-      await this.streamer.produceOwed(ref, handed);
+      await this.streamer.produceOwed(ref);
     }).catch((err: unknown) => this.options.log.error({ err, interviewId: ref.interviewId }, 'interviewer turn not produced; the next input, connection or timer produces it'));
   }
 
   /** Start: SCHEDULED → IN_PROGRESS and the opening turn; a second Start (a reload) changes nothing. */
   async start(ref: InterviewRef): Promise<RoomStatus> {
-    const decided = await this.serial(ref.interviewId, async () => {
-      const outcome = await this.transaction(ref, async (scope, time): Promise<Decided | RoomStatus> => {
+    const status = await this.serial(ref.interviewId, () =>
+      this.transaction(ref, async (scope, time) => {
         const { interview } = await this.lock(scope, ref);
         if (interview.status === 'IN_PROGRESS') return statusOf(interview);
         const now = time.now().getTime();
@@ -152,12 +126,10 @@ export class InterviewSessions {
         await cancelLinkExpiry(scope.db, time, interview.id);
         const blank: StoredSession = { context, state: { engine: initialState(), owed: null, lastTurnEnd: now, answered: [] }, modelFailed: false };
         await insertSession(scope, interview.id, blank, time.at);
-        return this.record(scope, time, ref, started, blank, { type: 'start', at: now }, {});
-      });
-      return 'session' in outcome ? this.handOver(ref, outcome) : outcome;
-    });
-    if (!('session' in decided)) return decided;
-    const status = statusOf(decided.interview);
+        await this.record(scope, time, ref, started, blank, { type: 'start', at: now }, {});
+        return statusOf(started);
+      }),
+    );
     this.hub.publish(ref.interviewId, { event: 'status', data: status });
     this.resume(ref);
     return status;
@@ -171,65 +143,60 @@ export class InterviewSessions {
    */
   async answer(ref: InterviewRef, text: string, clientId: string, heard?: Heard): Promise<RoomStatus> {
     const outcome = await this.serial(ref.interviewId, async () => {
-      let taken = await this.takeAnswer(ref, text, clientId, heard);
-      if (taken === OWED) {
-        await this.streamer.produceOwed(ref);
-        taken = await this.takeAnswer(ref, text, clientId, heard);
-        if (taken === OWED) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
-      }
-      if (taken.decided) this.handOver(ref, taken.decided);
-      return taken;
+      const first = await this.takeAnswer(ref, text, clientId, heard);
+      if (first !== OWED) return first;
+      await this.streamer.produceOwed(ref);
+      const again = await this.takeAnswer(ref, text, clientId, heard);
+      if (again === OWED) throw errors.conflict('The interviewer is still speaking; send the answer again in a moment.');
+      return again;
     });
-    if (!outcome.decided) return statusOf(outcome.interview);
-    this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: outcome.turn.id, role: 'candidate', text } });
-    this.afterDecision(ref, outcome.decided);
-    return statusOf(outcome.decided.interview);
+    if (outcome.turn) this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: outcome.turn.id, role: 'candidate', text } });
+    this.afterDecision(ref, outcome.status);
+    return outcome.status;
   }
 
-  private takeAnswer(
-    ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined,
-  ): Promise<typeof OWED | { decided: Decided; turn: { id: string } } | { decided: null; interview: InterviewRecord }> {
-    return this.step(ref, async (scope, time) => {
+  private takeAnswer(ref: InterviewRef, text: string, clientId: string, heard: Heard | undefined): Promise<typeof OWED | { status: RoomStatus; turn: { id: string } | null }> {
+    return this.transaction(ref, async (scope, time) => {
       const { interview, session } = this.live(await this.lock(scope, ref));
-      if (session.state.answered.includes(clientId)) return { decided: null, interview };
+      if (session.state.answered.includes(clientId)) return { status: statusOf(interview), turn: null };
       if (session.state.owed) return OWED;
       const now = time.now().getTime();
       const turn = { id: newId(), role: 'candidate' as const, text, startedAt: iso(Math.min(session.state.lastTurnEnd, now)), endedAt: time.at, ...heard };
       await appendTranscriptTurns(scope, interview.id, [turn]);
       const answered = [...session.state.answered, clientId].slice(-ANSWERED_KEPT);
-      return { decided: await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered }), turn };
+      const after = await this.record(scope, time, ref, interview, session, { type: 'answer', text, at: now }, { lastTurnEnd: now, answered });
+      return { status: statusOf(after), turn };
     });
   }
 
   /** The room finished saying the last turn (speech ended, or at once when it does not speak). */
   async spoken(ref: InterviewRef): Promise<RoomStatus> {
     return this.serial(ref.interviewId, () =>
-      this.step(ref, async (scope, time) => {
+      this.transaction(ref, async (scope, time) => {
         const locked = await this.lock(scope, ref);
         if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
         const { interview, session } = this.live(locked);
         if (session.state.owed) return statusOf(interview); // about a turn not said yet
-        return statusOf((await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {})).interview);
+        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {}));
       }),
     );
   }
 
   /** The durable timer fired: an owed turn first, then the tick (a nudge, the notice, an end). */
   async tick(ref: InterviewRef): Promise<void> {
-    const decided = await this.serial(ref.interviewId, async () => {
+    const status = await this.serial(ref.interviewId, async () => {
       await this.streamer.produceOwed(ref);
-      const outcome = await this.transaction(ref, async (scope, time) => {
+      return this.transaction(ref, async (scope, time) => {
         const locked = await lockInterviewSession(scope, ref.interviewId);
         if (!locked || locked.interview.status !== 'IN_PROGRESS') return null;
         const { interview, session } = this.live(locked);
         if (session.state.phone?.pausedAt != null) return null; // no call carries it: nothing to say
         // Still owed: its production failed just now; the queue tries the timer again later.
         if (session.state.owed) throw new Error(`interview ${ref.interviewId}: an owed turn could not be produced`);
-        return this.record(scope, time, ref, interview, session, { type: 'tick', at: time.now().getTime() }, {});
+        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'tick', at: time.now().getTime() }, {}));
       });
-      return outcome && this.handOver(ref, outcome);
     });
-    if (decided) this.afterDecision(ref, decided);
+    if (status) this.afterDecision(ref, status);
   }
 
   /** The link's expiry task. */
@@ -240,7 +207,6 @@ export class InterviewSessions {
 
   /** Cancelled or deleted through the API: the turn streaming stops and the room is told. */
   interviewEnded(interviewId: string, status: RoomStatus): void {
-    this.handedOver.delete(interviewId);
     this.streamer.abort(interviewId);
     this.hub.publish(interviewId, { event: 'status', data: { status: status.status, statusReason: status.statusReason } });
   }
@@ -259,36 +225,27 @@ export class InterviewSessions {
    */
   async record(
     scope: TxScope,
-    time: StepTime,
+    time: TransactionClock,
     ref: InterviewRef,
     interview: InterviewRecord,
     session: StoredSession,
     input: EngineInput,
     patch: Partial<SessionState>,
-  ): Promise<Decided> {
+  ): Promise<InterviewRecord> {
     const config = this.configOf(session);
     const decision: Decision = decide(session.state.engine, input, config);
     const owed = decision.intents.length > 0 ? { turnId: newId(), intents: decision.intents, decidedAt: input.at, from: { state: session.state.engine, input }, end: decision.end ?? null } : null;
     const state: SessionState = { ...session.state, ...patch, engine: decision.state, owed };
     let after = interview;
-    if (decision.end && !owed) {
-      // Only a tick ends without a word (abandonment), and ticks run with the feed's clock.
-      if (!(time instanceof TransactionClock)) throw new Error(`interview ${interview.id}: a ${input.type} ended the interview in a step without the feed's clock`);
-      after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
-    } else await setTimer(scope, time, ref, state.engine, owed, config);
+    if (decision.end && !owed) after = await endInterview(scope, time, interview, decision.end, session.context.agent.duration);
+    else await setTimer(scope, time, ref, state.engine, owed, config);
     await saveSession(scope, interview.id, { state, modelFailed: session.modelFailed }, time.at);
-    return { interview: after, session: { ...session, state } };
+    return after;
   }
 
-  /** Inside a step, once its decision is committed. */
-  private handOver(ref: InterviewRef, decided: Decided): Decided {
-    if (decided.session.state.owed) this.handedOver.set(ref.interviewId, decided);
-    return decided;
-  }
-
-  private afterDecision(ref: InterviewRef, decided: Decided): void {
-    if (decided.interview.status === 'IN_PROGRESS') this.resume(ref);
-    else this.hub.publish(ref.interviewId, { event: 'status', data: statusOf(decided.interview) });
+  private afterDecision(ref: InterviewRef, status: RoomStatus): void {
+    if (status.status === 'IN_PROGRESS') this.resume(ref);
+    else this.hub.publish(ref.interviewId, { event: 'status', data: status });
   }
 
   private async lock(scope: TxScope, ref: InterviewRef): Promise<Locked> {
@@ -298,7 +255,7 @@ export class InterviewSessions {
   }
 
   /** An interview in progress and its session; anything else takes no input. */
-  private live({ interview, session }: Locked): Decided {
+  private live({ interview, session }: Locked): { interview: InterviewRecord; session: StoredSession } {
     if (interview.status !== 'IN_PROGRESS' || !session) throw errors.stateForbids(`This interview is ${interview.status}; it takes no more answers.`, { ...statusOf(interview) });
     return { interview, session };
   }

@@ -4,16 +4,15 @@
  * produced twice is stored once), and its storage moves the session on (the next timer, or the
  * end after a closing line).
  */
-import type { StepTime } from '../../../db/feed-clock.ts';
-import { TenantScope, type TxScope } from '../../../db/tenant-scope.ts';
+import { TenantScope } from '../../../db/tenant-scope.ts';
 import { appendTranscriptTurns, findInterview, type InterviewRecord, transcriptOf } from '../../repository.ts';
 import { endInterview, setTimer } from './lifecycle.ts';
 import type { RoomHub } from './room-hub.ts';
-import type { Decided, InterviewSessions } from './session.ts';
-import type { OwedTurn, SessionState } from './session-state.ts';
+import type { InterviewSessions } from './session.ts';
+import type { SessionState } from './session-state.ts';
 import { loadSession, lockInterviewSession, saveSession } from './session-store.ts';
 import type { InterviewRef } from './session-tasks.ts';
-import { type ProducedTurn, produceTurn } from './turn-production.ts';
+import { produceTurn } from './turn-production.ts';
 
 export class TurnStreamer {
   private readonly streaming = new Map<string, AbortController>();
@@ -31,16 +30,13 @@ export class TurnStreamer {
     for (const controller of this.streaming.values()) controller.abort(new Error('shutting down'));
   }
 
-  /**
-   * Produces and stores the turn the session owes, if any. Call it inside the interview's serial
-   * steps, with the decision just committed when there is one (else the session is read).
-   */
-  async produceOwed(ref: InterviewRef, decided?: Decided): Promise<void> {
+  /** Produces and stores the turn the session owes, if any. Call it inside the interview's serial steps. */
+  async produceOwed(ref: InterviewRef): Promise<void> {
     const { db, rules, log } = this.sessions.options;
     const scope = new TenantScope(db, ref.companyId);
-    const interview = decided?.interview ?? (await findInterview(scope, ref.interviewId));
+    const interview = await findInterview(scope, ref.interviewId);
     if (!interview || interview.status !== 'IN_PROGRESS') return;
-    const session = decided?.session ?? (await loadSession(scope, ref.interviewId));
+    const session = await loadSession(scope, ref.interviewId);
     const owed = session?.state.owed;
     if (!session || !owed) return;
     const transcript = await transcriptOf(scope, ref.interviewId);
@@ -67,41 +63,31 @@ export class TurnStreamer {
       log.warn({ interviewId: ref.interviewId, intent: produced.failure.intent.type, attempts: produced.failure.attempts, reason: produced.failure.reason }, 'the model interviewer kept failing: the structured interviewer continues this interview');
     }
 
-    const { end } = produced;
-    // Only a closing line moves the interview (to its end): that turn is stored with the feed's clock.
-    const stored = end
-      ? await this.sessions.transaction(ref, (tx, time) => this.store(tx, time, ref, owed, produced, (current, duration) => endInterview(tx, time, current, end, duration)))
-      : await this.sessions.step(ref, (tx, time) => this.store(tx, time, ref, owed, produced, null));
+    const stored = await this.sessions.transaction(ref, async (tx, time): Promise<InterviewRecord | null> => {
+      const locked = await lockInterviewSession(tx, ref.interviewId);
+      const current = locked?.interview;
+      const latest = current?.status === 'IN_PROGRESS' ? locked?.session : undefined;
+      if (!current || latest?.state.owed?.turnId !== owed.turnId) return null;
+      if (produced.text !== '') {
+        const turn = {
+          id: owed.turnId, role: 'agent' as const, text: produced.text, startedAt: new Date(owed.decidedAt).toISOString(), endedAt: time.at, questionIndex: produced.questionIndex,
+          ...(latest.state.phone ? { channel: 'phone' as const } : {}),
+        };
+        await appendTranscriptTurns(tx, ref.interviewId, [turn]);
+      }
+      const state: SessionState = { ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime() };
+      const next = { context: latest.context, state, modelFailed: produced.modelFailed };
+      let after = current;
+      if (produced.end) after = await endInterview(tx, time, current, produced.end, next.context.agent.duration);
+      else await setTimer(tx, time, ref, state.engine, null, this.sessions.configOf(next));
+      await saveSession(tx, ref.interviewId, next, time.at);
+      return after;
+    });
     if (!stored) {
       this.hub.dropPending(ref.interviewId, owed.turnId);
       return;
     }
     this.hub.publish(ref.interviewId, { event: 'turn-end', data: { turnId: owed.turnId, role: 'agent', text: produced.text } });
     if (stored.status !== 'IN_PROGRESS') this.hub.publish(ref.interviewId, { event: 'status', data: { status: stored.status, statusReason: stored.statusReason } });
-  }
-
-  /** Stores the turn if it is still owed (else null), then sets the next timer or ends the interview. */
-  private async store(
-    tx: TxScope, time: StepTime, ref: InterviewRef, owed: OwedTurn, produced: ProducedTurn,
-    end: ((current: InterviewRecord, agentDuration: number) => Promise<InterviewRecord>) | null,
-  ): Promise<InterviewRecord | null> {
-    const locked = await lockInterviewSession(tx, ref.interviewId);
-    const current = locked?.interview;
-    const latest = current?.status === 'IN_PROGRESS' ? locked?.session : undefined;
-    if (!current || latest?.state.owed?.turnId !== owed.turnId) return null;
-    if (produced.text !== '') {
-      const turn = {
-        id: owed.turnId, role: 'agent' as const, text: produced.text, startedAt: new Date(owed.decidedAt).toISOString(), endedAt: time.at, questionIndex: produced.questionIndex,
-        ...(latest.state.phone ? { channel: 'phone' as const } : {}),
-      };
-      await appendTranscriptTurns(tx, ref.interviewId, [turn]);
-    }
-    const state: SessionState = { ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime() };
-    const next = { context: latest.context, state, modelFailed: produced.modelFailed };
-    let after = current;
-    if (end) after = await end(current, next.context.agent.duration);
-    else await setTimer(tx, time, ref, state.engine, null, this.sessions.configOf(next));
-    await saveSession(tx, ref.interviewId, next, time.at);
-    return after;
   }
 }
