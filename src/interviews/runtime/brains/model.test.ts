@@ -5,7 +5,7 @@ import { en } from '../lines/en.ts';
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenAiFake, reply, startOpenAiFake } from '../../../../test/fakes/openai-server.ts';
-import { ModelBrain, type ModelBrainOptions, type ModelFailure, createModelClient } from './model.ts';
+import { ModelBrain, type ModelBrainOptions, type ModelFailure, createModelClient, TURN_MAX_TOKENS } from './model.ts';
 import type { AgentForRuntime, Intent, IntentWording, TranscriptTurn, TurnRequest } from './model-types.ts';
 
 const AGENT: AgentForRuntime = {
@@ -30,6 +30,8 @@ const wording: IntentWording = (intent, request) => {
       return { fixed: intent.transition === 'first' ? 'Fangen wir an.' : 'Danke. Nächste Frage.', worded: request.agent.questions[intent.index] ?? 'Erzählen Sie von sich.' };
     case 'followUp':
       return { fixed: '', worded: 'Können Sie das genauer erklären?' };
+    case 'reprompt':
+      return { fixed: 'Bitte noch einmal.', worded: request.agent.questions[intent.index] ?? '' };
     case 'closing':
       return { fixed: 'Vielen Dank, auf Wiedersehen.', worded: null };
     default:
@@ -171,9 +173,35 @@ describe('the model brain', () => {
   it('keeps what a stream broken mid-way already said and completes the turn with the structured wording', async () => {
     fake.script(reply.breakAfter(2, 'Erzählen Sie mir bitte von Ihrem System.'), reply.text('never reached'));
     const out = await collect(brain().speak(request(OPENING), new AbortController().signal));
-    expect(out.slice(-3)).toEqual([' Erzählen ', 'Sie ', ` ${AGENT.questions[0]}`]);
+    // The space streamed after the broken-off words stands between them and the question.
+    expect(out.slice(-3)).toEqual([' Erzählen ', 'Sie ', AGENT.questions[0]]);
     expect(fake.requests).toHaveLength(1); // retrying would repeat what the candidate already saw
     expect(failures).toMatchObject([{ attempts: 1, partialOutput: true }]);
+  });
+
+  it('caps a turn; a turn cut at the cap is a failure the structured wording finishes', async () => {
+    fake.script(reply.text('Erzählen Sie mir', { finishReason: 'length' }), reply.text('never reached'));
+    const out = await collect(brain().speak(request(OPENING), new AbortController().signal));
+    expect(fake.requests[0]?.body.max_tokens).toBe(TURN_MAX_TOKENS);
+    expect(out.join('')).toBe(`${PREFIX} Erzählen Sie mir ${AGENT.questions[0]}`);
+    expect(fake.requests).toHaveLength(1);
+    expect(failures).toMatchObject([{ attempts: 1, partialOutput: true, reason: expect.stringContaining('token limit') }]);
+  });
+
+  it('puts no space between sentences in Japanese, whether the model or the fallback speaks', async () => {
+    const ja = (intents: Intent[]) => ({ ...request(intents), agent: { ...AGENT, language: 'JA' as const } });
+    const prefix = 'Hallo Grace.Dieses Interview führt eine KI; Acme erhält das Transkript.Fangen wir an.';
+    fake.script(reply.text('東京の話をしてください。'), reply.fail(401));
+    expect((await collect(brain().speak(ja(OPENING), new AbortController().signal))).join('')).toBe(`${prefix}東京の話をしてください。`);
+    expect((await collect(brain().speak(ja(OPENING), new AbortController().signal))).join('')).toBe(`${prefix}${AGENT.questions[0]}`);
+  });
+
+  it('asks a question again by its number after a re-prompt, and names the language variant of the lines', async () => {
+    fake.script(reply.text('Noch einmal: wie prüfen Sie Code?'), reply.text('好。'));
+    await collect(brain().speak(request([{ type: 'reprompt', index: 1 }]), new AbortController().signal));
+    expect(String(fake.requests[0]?.body.messages?.[0]?.content)).toContain(`question 2: "${AGENT.questions[1]}"`);
+    await collect(brain().speak({ ...request([{ type: 'followUp', index: 0, n: 1 }]), agent: { ...AGENT, language: 'ZH' } }, new AbortController().signal));
+    expect(String(fake.requests[1]?.body.messages?.[0]?.content)).toContain('Speak Chinese (Mandarin, Simplified) only.');
   });
 
   it('treats an empty answer as a failure', async () => {

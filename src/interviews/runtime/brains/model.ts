@@ -16,6 +16,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { Config } from '../../../config/config.ts';
 import type { Brain, Intent, IntentWording, TurnRequest } from './model-types.ts';
 import { interviewerMessages } from './prompts.ts';
+import { spokenGap } from './structured.ts';
 
 export interface ModelFailure {
   /** The intent the model failed to word (the structured wording said it instead). */
@@ -48,6 +49,13 @@ export function createModelClient(llm: NonNullable<Config['llm']>): OpenAI {
   return new OpenAI({ baseURL: llm.baseUrl, apiKey: llm.apiKey ?? 'none', maxRetries: 0 });
 }
 
+/**
+ * A turn is one to three short sentences; the cap keeps a rambling model from holding the
+ * interview past its time (the session's timer waits for the turn). Reaching it is a failure:
+ * the structured wording finishes the cut-off turn.
+ */
+export const TURN_MAX_TOKENS = 400;
+
 type Attempt = { ok: true } | { ok: false; reason: string; retryable: boolean; partial: boolean };
 
 // A request the endpoint refuses as such (bad key, unknown model, bad request) fails the same way
@@ -70,33 +78,33 @@ export class ModelBrain implements Brain {
   }
 
   async *speak(request: TurnRequest, signal: AbortSignal): AsyncGenerator<string> {
-    let said = false;
+    const gap = spokenGap(request.agent.language);
+    /** The end of what the turn has said so far (null: nothing yet), to know whether a gap must come first. */
+    let tail: string | null = null;
+    const lead = () => (tail === null || /\s$/.test(tail) ? '' : gap);
+    const heard = (text: string) => void (tail = text);
     let failed = false;
     for (const intent of request.intents) {
       const { fixed, worded } = this.options.wording(intent, request);
       if (fixed !== '') {
-        yield said ? ` ${fixed}` : fixed;
-        said = true;
+        yield lead() + fixed;
+        heard(fixed);
       }
       if (worded === null) continue;
       if (!failed) {
-        const outcome: ModelFailure | null = yield* this.wordWithModel(request, intent, worded, said, signal);
-        if (outcome === null) {
-          said = true;
-          continue;
-        }
+        const outcome: ModelFailure | null = yield* this.wordWithModel(request, intent, worded, lead(), heard, signal);
+        if (outcome === null) continue;
         failed = true;
         this.options.onModelFailure?.(outcome);
-        said ||= outcome.partialOutput;
       }
       if (worded === '') continue;
-      yield said ? ` ${worded}` : worded;
-      said = true;
+      yield lead() + worded;
+      heard(worded);
     }
   }
 
   /** Streams the model's wording of one intent; null when it succeeded, else what failed. */
-  private async *wordWithModel(request: TurnRequest, intent: Intent, worded: string, said: boolean, signal: AbortSignal): AsyncGenerator<string, ModelFailure | null> {
+  private async *wordWithModel(request: TurnRequest, intent: Intent, worded: string, lead: string, heard: (text: string) => void, signal: AbortSignal): AsyncGenerator<string, ModelFailure | null> {
     const questionText = intent.type === 'followUp' ? (this.options.wording({ type: 'question', index: intent.index, transition: 'next' }, request).worded ?? worded) : worded;
     const messages = interviewerMessages({ agent: request.agent, companyName: request.companyName, intent, questionText }, request.transcript);
     const calls = 1 + this.options.maxRetries;
@@ -106,15 +114,15 @@ export class ModelBrain implements Brain {
         await sleep((this.options.retryBackoffMs ?? 250) * (attempt - 1), undefined, { signal }).catch(() => undefined);
         signal.throwIfAborted();
       }
-      last = yield* this.call(messages, said, signal);
+      last = yield* this.call(messages, lead, heard, signal);
       if (last.ok) return null;
       if (last.partial || !last.retryable || attempt === calls) return { intent, attempts: attempt, reason: last.reason, partialOutput: last.partial };
     }
     return null; // unreachable: the last attempt returns
   }
 
-  /** One streamed call. Throws only when `signal` aborts (the turn is abandoned). */
-  private async *call(messages: ChatCompletionMessageParam[], said: boolean, signal: AbortSignal): AsyncGenerator<string, Attempt> {
+  /** One streamed call; `lead` goes before its first token. Throws only when `signal` aborts (the turn is abandoned). */
+  private async *call(messages: ChatCompletionMessageParam[], lead: string, heard: (text: string) => void, signal: AbortSignal): AsyncGenerator<string, Attempt> {
     const controller = new AbortController();
     const abandon = () => controller.abort(signal.reason);
     signal.addEventListener('abort', abandon, { once: true });
@@ -127,14 +135,15 @@ export class ModelBrain implements Brain {
       }, this.options.firstTokenTimeoutMs);
     };
     let yielded = false;
-    let finished = false;
+    /** The model's finish reason, once it said one. */
+    let finished: string | null = null;
     let drained = false;
     const failure = (reason: string, retryable = true): Attempt => ({ ok: false, reason, retryable, partial: yielded });
     try {
       signal.throwIfAborted();
       arm();
       const stream = await this.options.client.chat.completions.create(
-        { model: this.model, messages, stream: true, temperature: this.options.temperature ?? 0.6 },
+        { model: this.model, messages, stream: true, temperature: this.options.temperature ?? 0.6, max_tokens: TURN_MAX_TOKENS },
         { signal: controller.signal },
       );
       // An aborted stream ends quietly (the package's choice): the flags say why it ended.
@@ -144,20 +153,22 @@ export class ModelBrain implements Brain {
         if (!yielded) text = text.trimStart();
         if (text !== '') {
           clearTimeout(timer); // the consumer's pace is not the model's stall
-          yield yielded || !said ? text : ` ${text}`;
+          yield yielded ? text : lead + text;
+          heard(text);
           yielded = true;
           arm();
         }
-        if (choice?.finish_reason) finished = true;
+        if (choice?.finish_reason) finished = choice.finish_reason;
       }
       drained = true;
       signal.throwIfAborted();
+      if (finished === 'length') return failure(`the answer reached the ${TURN_MAX_TOKENS}-token limit of a turn`);
       if (finished && yielded) return { ok: true };
       if (timedOut) return failure(`no token within ${this.options.firstTokenTimeoutMs} ms`);
       return failure(finished ? 'the model said nothing' : 'the stream ended before the model finished');
     } catch (error) {
       signal.throwIfAborted();
-      if (finished && yielded) return { ok: true }; // only the end of the stream was lost
+      if (finished && finished !== 'length' && yielded) return { ok: true }; // only the end of the stream was lost
       if (timedOut) return failure(`no token within ${this.options.firstTokenTimeoutMs} ms`);
       const { reason, retryable } = describe(error);
       return failure(reason, retryable);

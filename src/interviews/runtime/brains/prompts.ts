@@ -5,17 +5,18 @@
  * escaped so that no answer can close the tag and pose as our text.
  */
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { LANGUAGE_INFO } from '../languages.ts';
 import type { AgentForRuntime, Intent, TranscriptTurn } from './model-types.ts';
 
 /** Changes whenever the interviewer's instructions change in a way that could change its turns. */
 export const INTERVIEWER_PROMPT_VERSION = 'interviewer-1';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
-/** The English name of a contract language code ("DE" → "German"); UNDEFINED is English. */
-export function languageName(code: string): string {
-  const tag = code === 'UNDEFINED' ? 'en' : code.toLowerCase();
-  return languageNames.of(tag) ?? code;
+/**
+ * The English name of a contract language code, with the variant the fixed lines and voices use
+ * ("ZH" → "Chinese (Mandarin, Simplified)"); UNDEFINED is English.
+ */
+export function languageName(code: AgentForRuntime['language'] | 'UNDEFINED'): string {
+  return code === 'UNDEFINED' ? LANGUAGE_INFO.EN.englishName : LANGUAGE_INFO[code].englishName;
 }
 
 /** `&`, `<` and `>` as entities: inside the tags the candidate's text is inert data. */
@@ -44,7 +45,7 @@ function focusRules(agent: AgentForRuntime, language: string): string {
 }
 
 function intentToWord(intent: Intent, questionText: string): string {
-  const number = `question ${intent.type === 'question' || intent.type === 'followUp' ? intent.index + 1 : 0}`;
+  const number = `question ${'index' in intent ? intent.index + 1 : ''}`.trimEnd();
   if (intent.type === 'followUp') {
     return (
       `Now ask one short follow-up that probes the candidate's last answer about ${number} ("${questionText}"). ` +

@@ -76,9 +76,13 @@ export function interviewerName(agent: Pick<AgentForRuntime, 'name' | 'voiceId'>
   return agent.voiceId === null ? agent.name : agent.voiceId.charAt(0) + agent.voiceId.slice(1).toLowerCase();
 }
 
-/** Sentences are joined by a space, except in the languages that write none between them. */
+/** What goes between two sentences: a space, except in the languages that write none. */
+export function spokenGap(language: AgentForRuntime['language']): string {
+  return language === 'JA' || language === 'ZH' ? '' : ' ';
+}
+
 export function joinSpoken(language: AgentForRuntime['language'], parts: readonly string[]): string {
-  return parts.filter((part) => part !== '').join(language === 'JA' || language === 'ZH' ? '' : ' ');
+  return parts.filter((part) => part !== '').join(spokenGap(language));
 }
 
 function structuredWording(intent: Intent, request: TurnRequest): string {
