@@ -52,7 +52,7 @@ export function roomClient(world: RoomWorld, token: string) {
   return {
     start: async () => expectOk(await anonymous('POST', `/room/${token}/start`)),
     answer: async (text: string, clientId = newId()) => expectOk(await anonymous('POST', `/room/${token}/answers`, { body: { text, clientId } })),
-    spoken: async () => expectOk(await anonymous('POST', `/room/${token}/spoken`)),
+    spoken: async (turnId?: string) => expectOk(await anonymous('POST', `/room/${token}/spoken`, turnId === undefined ? {} : { body: { turnId } })),
     raw: (path: string, body?: unknown) => anonymous('POST', `/room/${token}${path}`, body === undefined ? {} : { body }),
     page: () => anonymous('GET', `/room/${token}`),
   };

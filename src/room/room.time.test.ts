@@ -60,6 +60,50 @@ describe('time and silence (manual clock, the durable timer)', () => {
     expect((await room.page()).text).toContain(en.failed);
   });
 
+  it('silence and the next answer start when the room has said the turn; a late report about an earlier turn changes nothing', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const { interview, token } = await createRoomInterview(acme.api, { duration: 20, questions: ['One?', 'Two?', 'Three?'] });
+    const room = roomClient(world, token);
+    await room.start();
+    await world.server.deps.sessions.settled(interview.id);
+    const [opening] = await transcriptOf(acme.api, interview.id);
+    // The candidate answers while the opening is still being read aloud; the next question is stored at 10 s.
+    clock.set(at(10_000));
+    await room.answer('An answer typed while the question was read.');
+    await world.server.deps.sessions.settled(interview.id);
+    const second = (await transcriptOf(acme.api, interview.id)).at(-1);
+    expect(second).toMatchObject({ role: 'agent', text: expect.stringContaining('Two?') });
+    // The room finishes reading the opening only now: that report is about an earlier turn.
+    clock.set(at(15_000));
+    await room.spoken(opening?.id);
+    expect(await pendingTasksOf(world, interview.id)).toEqual([{ kind: 'interview.timer', runAt: at(10_000 + 30_000) }]);
+    // The second question is said at 40 s (it is long): the nudge comes 30 s after that.
+    clock.set(at(40_000));
+    await room.spoken(second?.id);
+    expect(await pendingTasksOf(world, interview.id)).toEqual([{ kind: 'interview.timer', runAt: at(70_000) }]);
+    // The answer to it started when it had been said, not when it was stored.
+    clock.set(at(50_000));
+    await room.answer('Twenty words or so, said in ten seconds.');
+    await world.server.deps.sessions.settled(interview.id);
+    expect((await transcriptOf(acme.api, interview.id)).find((t) => t.text.startsWith('Twenty words'))).toMatchObject({ startedAt: at(40_000), endedAt: at(50_000) });
+  });
+
+  it('runs no longer than the minutes reserved at its creation, though its agent was lengthened since', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const agent = await acme.api('POST', '/v1/agents', { body: { name: 'Screener', focus: 'GENERIC', duration: 10, questions: ['Q?'] } });
+    expect(agent.status, agent.text).toBe(201);
+    const created = await acme.api('POST', '/v1/interviews', { body: { agentId: agent.body.id, candidate: { firstName: 'Bo', lastName: 'Chen', email: 'bo@example.com' } } });
+    expect(created.status, created.text).toBe(201);
+    expect((await acme.api('PATCH', `/v1/agents/${agent.body.id}`, { body: { duration: 180 } })).status).toBe(200);
+    const room = roomClient(world, String(created.body.interviewUrl).split('/room/')[1] as string);
+    await room.start();
+    await world.server.deps.sessions.settled(created.body.id);
+    const snapshot = await world.server.deps.sessions.snapshot({ companyId: acme.id, interviewId: created.body.id });
+    expect(snapshot?.remainingSeconds).toBe(10 * 60);
+  });
+
   it('an answer resets the silence: no nudge while the candidate keeps answering', async () => {
     clock.set(START);
     const acme = await newCompany(world);

@@ -36,6 +36,9 @@ const AnswerBody = z.strictObject({
   text: z.string().max(MAX_ANSWER_CHARS),
   clientId: z.string().min(1).max(100).describe('Made by the page for each answer: a resent answer is taken once.'),
 });
+const SpokenBody = z
+  .strictObject({ turnId: z.string().min(1).max(100).describe('The interviewer turn the room finished saying.') })
+  .nullish();
 
 function html(reply: FastifyReply, status: 200 | 404, page: string) {
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
@@ -117,5 +120,7 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
     sessions.answer(await refOf(request.params.token), request.body.text, request.body.clientId),
   );
 
-  app.post('/room/:token/spoken', { schema: { params: TokenParams }, config: open }, async (request) => sessions.spoken(await refOf(request.params.token)));
+  app.post('/room/:token/spoken', { schema: { params: TokenParams, body: SpokenBody }, config: open }, async (request) =>
+    sessions.spoken(await refOf(request.params.token), request.body?.turnId),
+  );
 }

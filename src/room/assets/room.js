@@ -197,7 +197,7 @@
     if (announced === turnId) return;
     announced = turnId;
     $('announcer').textContent = text;
-    speak(text, () => post('/spoken').catch(() => undefined));
+    speak(text, () => post('/spoken', { turnId }).catch(() => undefined));
   }
 
   function onStatus(data) {

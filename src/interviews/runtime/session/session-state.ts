@@ -32,8 +32,10 @@ export interface SessionContext {
 export interface SessionState {
   engine: EngineState;
   owed: OwedTurn | null;
-  /** The end of the last stored turn (epoch ms): a candidate's answer starts there. */
+  /** The end of the last stored turn, or of its speech in the room (epoch ms): a candidate's answer starts there. */
   lastTurnEnd: number;
+  /** The interviewer's last stored turn: the only one whose `spoken` counts (absent in sessions older than it). */
+  lastAgentTurnId?: string;
   /** `clientId`s of the latest answers taken: a resent answer is taken once. */
   answered: string[];
   /** A PHONE interview: the call attempt carrying it, and since when no call has (the candidate hung up). */

@@ -20,14 +20,19 @@ export async function findInterviewByToken(db: Kysely<DB>, token: string): Promi
   return row ? { interviewId: row.id, companyId: row.companyId } : undefined;
 }
 
-/** The agent (deleted ones too: the interview keeps its agent), the company's and the candidate's names. */
+/**
+ * The agent (deleted ones too: the interview keeps its agent), the company's and the candidate's
+ * names. The duration is at most the minutes reserved when the interview was created: an agent
+ * lengthened since then does not lengthen it past what its company's allowance was checked for.
+ */
 export async function loadContext(scope: TenantScope, interview: InterviewRecord): Promise<(SessionContext & { agentRecord: Agent }) | undefined> {
   const agentRow = await findAgentRow(scope, interview.agentId, { includeDeleted: true });
   const company = await findCompanyById(scope.db, scope.companyId);
   const candidate = await findCandidateRow(scope, interview.candidateId, { includeDeleted: true });
   if (!agentRow || !company) return undefined;
   const agentRecord = toAgent(agentRow);
-  const { name, focus, language, cefrLevel, questions, instructions, duration, voiceId } = agentRecord;
+  const { name, focus, language, cefrLevel, questions, instructions, voiceId } = agentRecord;
+  const duration = interview.isTest ? agentRecord.duration : Math.min(agentRecord.duration, interview.reservedMinutes);
   return {
     agent: { name, focus, language, cefrLevel, questions, instructions, duration, voiceId },
     agentRecord,

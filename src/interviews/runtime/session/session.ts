@@ -169,15 +169,23 @@ export class InterviewSessions {
     });
   }
 
-  /** The room finished saying the last turn (speech ended, or at once when it does not speak). */
-  async spoken(ref: InterviewRef): Promise<RoomStatus> {
+  /**
+   * The room finished saying turn `turnId` (speech ended, or at once when it does not speak): the
+   * silence, and the candidate's next answer, start now. Only the interviewer's last stored turn
+   * counts — a late report about an earlier one (the candidate answered while it was still being
+   * read) changes nothing. Without `turnId` (a page older than it), the last turn is meant.
+   */
+  async spoken(ref: InterviewRef, turnId?: string): Promise<RoomStatus> {
     return this.serial(ref.interviewId, () =>
       this.transaction(ref, async (scope, time) => {
         const locked = await this.lock(scope, ref);
         if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
         const { interview, session } = this.live(locked);
-        if (session.state.owed) return statusOf(interview); // about a turn not said yet
-        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'spoken', at: time.now().getTime() }, {}));
+        const { owed, lastAgentTurnId, lastTurnEnd } = session.state;
+        if (owed) return statusOf(interview); // about a turn not said yet
+        if (turnId !== undefined && lastAgentTurnId !== undefined && turnId !== lastAgentTurnId) return statusOf(interview);
+        const now = time.now().getTime();
+        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'spoken', at: now }, { lastTurnEnd: Math.max(lastTurnEnd, now) }));
       }),
     );
   }

@@ -75,7 +75,10 @@ export class TurnStreamer {
         };
         await appendTranscriptTurns(tx, ref.interviewId, [turn]);
       }
-      const state: SessionState = { ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime() };
+      const state: SessionState = {
+        ...latest.state, engine: produced.engine ?? latest.state.engine, owed: null, lastTurnEnd: time.now().getTime(),
+        ...(produced.text !== '' ? { lastAgentTurnId: owed.turnId } : {}),
+      };
       const next = { context: latest.context, state, modelFailed: produced.modelFailed };
       let after = current;
       if (produced.end) after = await endInterview(tx, time, current, produced.end, next.context.agent.duration);
