@@ -24,7 +24,7 @@ export default tseslint.config(
     files: ['src/room/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', EventSource: 'readonly', SpeechSynthesisUtterance: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', EventSource: 'readonly', SpeechSynthesisUtterance: 'readonly' },
     },
   },
   {

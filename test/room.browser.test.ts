@@ -91,14 +91,17 @@ describe('the room in a browser', () => {
     expect(await page.locator('#timer').textContent()).toMatch(/^Time remaining: \d+:\d\d$/);
     await answerByTyping(page, 'I scaled a payments API tenfold.', 'enter');
     await page.locator('#transcript li.agent p', { hasText: questions[1] }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('answer'); // the box keeps the focus
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Reload: the same transcript, the same question, and the interview goes on.
+    // Reload: the same transcript, the same question, the unsent draft, and the interview goes on.
     const before = await page.locator('#transcript li').allTextContents();
+    await page.getByLabel(en.answerLabel).fill('Half of an answer');
     await page.reload();
     await page.locator('#transcript li.agent p', { hasText: questions[1] }).waitFor();
     expect(await page.locator('#intro').isHidden()).toBe(true);
     expect(await page.locator('#transcript li').allTextContents()).toEqual(before);
+    expect(await page.getByLabel(en.answerLabel).inputValue()).toBe('Half of an answer');
 
     await answerByTyping(page, 'Unit tests, contract tests and canaries.', 'click');
     await page.locator('#transcript li.agent p', { hasText: questions[2] }).waitFor();
@@ -106,6 +109,7 @@ describe('the room in a browser', () => {
     const closing = en.closing.replace('{companyName}', 'Acme');
     await page.locator('#transcript li.agent p', { hasText: closing }).waitFor();
     await page.getByRole('heading', { name: en.endedHeading }).waitFor();
+    expect(await page.locator('#ended-message').textContent()).toBe(en.finished);
     expect(await page.locator('#answer-form').isHidden()).toBe(true);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

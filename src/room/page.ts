@@ -74,11 +74,11 @@ export function roomPage(view: RoomPageView): string {
 <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
 <form id="answer-form" class="answer" novalidate>
 <label for="answer">${t(lines.answerLabel)}</label>
-<textarea id="answer" name="answer" rows="3" maxlength="4000"></textarea>
+<textarea id="answer" name="answer" rows="3" maxlength="4000" dir="auto"></textarea>
 <div class="controls">
 <button id="send" type="submit" class="primary" disabled>${t(lines.sendButton)}</button>
-<button id="voice" type="button" aria-pressed="false" hidden>${t(lines.voiceButton)}</button>
-<button id="mute" type="button" aria-pressed="false">${t(lines.muteButton)}</button>
+<button id="voice" type="button" hidden>${t(lines.voiceButton)}</button>
+<button id="mute" type="button">${t(lines.muteButton)}</button>
 </div>
 <p class="notice voice-notice" hidden>${t(lines.voiceNotice)}</p>
 <p id="status-line" role="status"></p>

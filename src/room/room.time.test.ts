@@ -89,6 +89,27 @@ describe('time and silence (manual clock, the durable timer)', () => {
     expect((await transcriptOf(acme.api, interview.id)).find((t) => t.text.startsWith('Twenty words'))).toMatchObject({ startedAt: at(40_000), endedAt: at(50_000) });
   });
 
+  it('typing keeps the candidate present: the nudge waits for a silence after the last keystroke', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const { interview, token } = await createRoomInterview(acme.api, { duration: 20 });
+    const room = roomClient(world, token);
+    await room.start();
+    await world.server.deps.sessions.settled(interview.id);
+    await room.spoken();
+    for (const step of [25_000, 50_000]) {
+      clock.set(at(step));
+      expect((await room.raw('/typing')).status).toBe(200);
+    }
+    expect(await pendingTasksOf(world, interview.id)).toEqual([{ kind: 'interview.timer', runAt: at(80_000) }]);
+    clock.set(at(79_999));
+    await runDueTasks(world, interview.id);
+    expect(await transcriptOf(acme.api, interview.id)).toHaveLength(1);
+    clock.set(at(80_000));
+    await runDueTasks(world, interview.id);
+    expect((await transcriptOf(acme.api, interview.id)).at(-1)?.text).toBe(en.nudge);
+  });
+
   it('runs no longer than the minutes reserved at its creation, though its agent was lengthened since', async () => {
     clock.set(START);
     const acme = await newCompany(world);

@@ -120,6 +120,8 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
     sessions.answer(await refOf(request.params.token), request.body.text, request.body.clientId),
   );
 
+  app.post('/room/:token/typing', { schema: { params: TokenParams }, config: open }, async (request) => sessions.typing(await refOf(request.params.token)));
+
   app.post('/room/:token/spoken', { schema: { params: TokenParams, body: SpokenBody }, config: open }, async (request) =>
     sessions.spoken(await refOf(request.params.token), request.body?.turnId),
   );

@@ -7,13 +7,18 @@
 (function () {
   'use strict';
 
-  // The "not open yet" page: the opening time in the candidate's own zone.
+  // The "not open yet" page: the opening time in the candidate's own zone, named; the page opens
+  // by itself then (a clock ahead of the server's is asked again later, not in a loop).
   document.querySelectorAll('time[data-local]').forEach(function (el) {
+    const opensAt = new Date(el.getAttribute('datetime'));
     try {
-      el.textContent = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(el.getAttribute('datetime')));
+      const format = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+      el.textContent = new Intl.DateTimeFormat(document.documentElement.lang, format).format(opensAt);
     } catch {
       /* the server's UTC text stays */
     }
+    const wait = opensAt.getTime() - Date.now();
+    if (wait < 86400000) setTimeout(() => location.reload(), wait > 0 ? wait + 1000 : 30000);
   });
 
   const root = document.getElementById('room');
@@ -62,7 +67,21 @@
   }
 
   /** Says `text` unless muted or voiceless; `done` runs when it is over (at once if nothing is said). */
+  let voicesAwaited = false;
   function speak(text, done) {
+    // A browser may list its voices only a moment after the page loads: wait for them once.
+    if (!muted && synth && !voicesAwaited && synth.getVoices().length === 0) {
+      voicesAwaited = true;
+      let went = false;
+      const go = () => {
+        if (went) return;
+        went = true;
+        synth.removeEventListener('voiceschanged', go);
+        speak(text, done);
+      };
+      synth.addEventListener('voiceschanged', go);
+      return void setTimeout(go, 1500);
+    }
     const chosen = muted ? null : pickVoice();
     if (!chosen) return done();
     const utterance = new SpeechSynthesisUtterance(text);
@@ -112,8 +131,8 @@
     recognition.onresult = (event) => {
       let heard = '';
       for (let i = 0; i < event.results.length; i++) heard += event.results[i][0].transcript;
-      answer.value = before + heard;
-      updateSend();
+      answer.value = (before + heard).slice(0, answer.maxLength);
+      onInput();
     };
     recognition.onend = recognition.onerror = () => {
       recognition = null;
@@ -132,6 +151,7 @@
     who.className = 'who';
     who.textContent = role === 'agent' ? lines.interviewerLabel : lines.youLabel;
     const text = document.createElement('p');
+    text.dir = 'auto'; // an answer in another script than the page's keeps its own direction
     item.append(who, text);
     list.append(item);
     item.scrollIntoView({ block: 'nearest' });
@@ -189,6 +209,11 @@
     } else addTurn(data.turnId, data.role, data.text);
     if (data.role === 'agent') announce(data.turnId, data.text);
     updateSend();
+    // Enter pressed while the interviewer was still speaking: sent now.
+    if (sendWhenReady) {
+      sendWhenReady = false;
+      submit();
+    }
   }
 
   /** The interviewer's turn, whole: to the aria-live region and the voice, once per turn in this page. */
@@ -210,7 +235,7 @@
     if (recognition) recognition.stop();
     $('answer-form').hidden = true;
     $('ended-message').textContent =
-      data.status === 'CANCELLED' ? lines.cancelled : data.status === 'FAILED' ? (data.statusReason === 'EXPIRED' ? lines.expired : lines.failed) : '';
+      data.status === 'CANCELLED' ? lines.cancelled : data.status === 'FAILED' ? (data.statusReason === 'EXPIRED' ? lines.expired : lines.failed) : lines.finished;
     $('ended').hidden = false;
     $('ended-heading').focus();
     updateSend();
@@ -253,7 +278,9 @@
     post('/answers', sending).then(
       (res) => {
         if (res.ok) {
-          if (answer.value === sending.text) answer.value = '';
+          // What was typed meanwhile stays; what was sent goes.
+          if (answer.value.startsWith(sending.text)) answer.value = answer.value.slice(sending.text.length).replace(/^\s+/, '');
+          saveDraft();
           sending = null;
           statusLine.textContent = '';
           return updateSend();
@@ -281,22 +308,53 @@
   }
   function submit() {
     if (send.disabled) return;
-    if (recognition) recognition.stop();
+    if (recognition) {
+      // What is sent is what the box shows: words still being recognised are dropped, not added after.
+      recognition.onresult = null;
+      recognition.abort();
+    }
     sending = { text: answer.value, clientId: newId() };
     updateSend();
+    answer.focus(); // Send is disabled while it has focus: the box keeps it
     deliver();
   }
   $('answer-form').addEventListener('submit', (event) => {
     event.preventDefault();
     submit();
   });
+  let sendWhenReady = false;
   answer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
+      if (streaming !== null && answer.value.trim() !== '') sendWhenReady = true;
       submit();
     }
   });
-  answer.addEventListener('input', updateSend);
+
+  // The draft survives a reload; typing tells the server the candidate is there (no nudge meanwhile).
+  const draftKey = 'interviewd-draft:' + root.dataset.token;
+  function saveDraft() {
+    try {
+      sessionStorage.setItem(draftKey, answer.value);
+    } catch {
+      /* not kept */
+    }
+  }
+  let typingReported = 0;
+  function onInput() {
+    updateSend();
+    saveDraft();
+    if (finished || answer.value.trim() === '' || Date.now() - typingReported < 10000) return;
+    typingReported = Date.now();
+    post('/typing').catch(() => undefined);
+  }
+  answer.addEventListener('input', onInput);
+  try {
+    answer.value = sessionStorage.getItem(draftKey) || '';
+  } catch {
+    /* no draft */
+  }
+  updateSend();
 
   // ——— Start ———
   function showConversation() {

@@ -38,5 +38,6 @@ export const start = (at: number): EngineInput => ({ type: 'start', at });
 export const answer = (at: number, text = 'An answer.'): EngineInput => ({ type: 'answer', text, at });
 export const tick = (at: number): EngineInput => ({ type: 'tick', at });
 export const spoken = (at: number): EngineInput => ({ type: 'spoken', at });
+export const typing = (at: number): EngineInput => ({ type: 'typing', at });
 
 export const question = (index: number, transition: 'first' | 'next' | 'last'): Intent => ({ type: 'question', index, transition });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './engine.ts';
-import { answer, configOf, last, MIN, question, run, SEC, spoken, start, T0, tick } from './engine.test-helpers.ts';
+import { answer, configOf, last, MIN, question, run, SEC, spoken, start, T0, tick, typing } from './engine.test-helpers.ts';
 
 describe('the time notice', () => {
   // Idle rules far away, so that only time matters here.
@@ -84,6 +84,16 @@ describe('idle', () => {
   it('the nudge\'s own spoken does not postpone abandonment', () => {
     const { steps } = run(config, [start(T0), spoken(T0 + SEC), tick(T0 + 61 * SEC), spoken(T0 + 65 * SEC)]);
     expect(last(steps).wakeAt).toBe(T0 + SEC + 10 * MIN);
+  });
+
+  it('typing is activity: no nudge or abandonment while the candidate composes, a silence of its own after', () => {
+    const typed = run(config, [start(T0), spoken(T0 + 20 * SEC), typing(T0 + 70 * SEC), typing(T0 + 9 * MIN)]);
+    expect(typed.steps.every((s) => s.decision.intents.length === 0 || s.input.type === 'start')).toBe(true);
+    expect(last(typed.steps).wakeAt).toBe(T0 + 9 * MIN + 60 * SEC); // the nudge of the silence after the last keystroke
+    expect(decide(typed.state, tick(T0 + 10 * MIN + 20 * SEC), config).intents).toEqual([{ type: 'nudge' }]);
+    // A report older than the silence (typed before the question was said) changes nothing.
+    const early = run(config, [start(T0), spoken(T0 + 20 * SEC), typing(T0 + 10 * SEC)]);
+    expect(last(early.steps).wakeAt).toBe(T0 + 80 * SEC);
   });
 
   it('an answer ends the silence: the next one gets its own nudge', () => {

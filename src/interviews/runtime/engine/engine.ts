@@ -10,6 +10,7 @@
  * - `spoken {at}` when the interviewer's last turn that asked something has been fully delivered:
  *   silence (nudge, abandonment) is measured from then. Until it arrives, from when the turn was
  *   decided.
+ * - `typing {at}` now and then while the candidate composes an answer: activity, not silence.
  * - `tick {at}` when the durable timer fires (set it to `wakeAt`); an early tick changes nothing.
  */
 import {
@@ -31,6 +32,7 @@ export type EngineInput =
   | { type: 'start'; at: number }
   | { type: 'answer'; text: string; at: number }
   | { type: 'spoken'; at: number }
+  | { type: 'typing'; at: number }
   | { type: 'tick'; at: number };
 
 export interface EngineEnd {
@@ -79,6 +81,7 @@ export function decide(state: EngineState, input: EngineInput, config: EngineCon
   switch (input.type) {
     case 'start': return unchanged(state, config);
     case 'spoken': return spoken(state, input.at, config);
+    case 'typing': return typing(state, input.at, config);
     case 'answer': return answer(state, input.text, input.at, config);
     case 'tick': return tick(state, input.at, config);
   }
@@ -103,6 +106,12 @@ function start(state: EngineState, at: number, config: EngineConfig): Decision {
 function spoken(state: EngineState, at: number, config: EngineConfig): Decision {
   if (!state.awaitingSpoken) return unchanged(state, config);
   return decided({ ...state, silenceSince: Math.max(state.silenceSince, at), awaitingSpoken: false }, [], config);
+}
+
+/** The candidate is composing an answer: the silence (and its one nudge) starts again from now. */
+function typing(state: EngineState, at: number, config: EngineConfig): Decision {
+  if (at <= state.silenceSince) return unchanged(state, config);
+  return decided({ ...state, silenceSince: at, nudged: false }, [], config);
 }
 
 function answer(state: EngineState, text: string, at: number, config: EngineConfig): Decision {

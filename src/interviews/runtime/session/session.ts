@@ -190,6 +190,19 @@ export class InterviewSessions {
     );
   }
 
+  /** The candidate is typing (the room says so now and then): activity, so no nudge and no abandonment meanwhile. */
+  async typing(ref: InterviewRef): Promise<RoomStatus> {
+    return this.serial(ref.interviewId, () =>
+      this.transaction(ref, async (scope, time) => {
+        const locked = await this.lock(scope, ref);
+        if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
+        const { interview, session } = this.live(locked);
+        if (session.state.owed) return statusOf(interview); // the silence starts after that turn anyway
+        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'typing', at: time.now().getTime() }, {}));
+      }),
+    );
+  }
+
   /** The durable timer fired: an owed turn first, then the tick (a nudge, the notice, an end). */
   async tick(ref: InterviewRef): Promise<void> {
     const status = await this.serial(ref.interviewId, async () => {
