@@ -35,8 +35,11 @@ export interface RecordedRequest {
 }
 
 export type Behaviour =
-  /** Answers `text` (streamed in `chunks`, default word by word) after `firstTokenDelayMs`, `chunkDelayMs` apart. */
-  | { kind: 'answer'; text: string; chunks?: string[]; firstTokenDelayMs?: number; chunkDelayMs?: number; finishReason?: string }
+  /**
+   * Answers `text` (streamed in `chunks`, default word by word) after `firstTokenDelayMs`, `chunkDelayMs` apart;
+   * a reasoning model's `reasoning` chunks (`delta.reasoning_content`, as vLLM sends them) come first.
+   */
+  | { kind: 'answer'; text: string; chunks?: string[]; reasoning?: string[]; firstTokenDelayMs?: number; chunkDelayMs?: number; finishReason?: string }
   /** An HTTP error with OpenAI's error body. */
   | { kind: 'fail'; status: number; message?: string; type?: string; code?: string | null }
   /** Never answers: before the response headers, or (streaming) after them, before any event. */
@@ -231,13 +234,20 @@ export async function startOpenAiFake(): Promise<OpenAiFake> {
           return;
         }
         openStream();
+        const thoughts = b.reasoning ?? [];
         const pieces = b.chunks ?? wordChunks(b.text);
         const send = (i: number) => {
           if (res.destroyed) return;
           if (i === 0) res.write(chunk({ role: 'assistant', content: '', refusal: null }, null));
-          if (i < pieces.length) {
-            res.write(chunk({ content: pieces[i] }, null));
-            request.sent.push(pieces[i] as string);
+          if (i < thoughts.length) {
+            res.write(chunk({ reasoning_content: thoughts[i] }, null));
+            later(b.chunkDelayMs ?? 0, () => send(i + 1));
+            return;
+          }
+          if (i - thoughts.length < pieces.length) {
+            const piece = pieces[i - thoughts.length] as string;
+            res.write(chunk({ content: piece }, null));
+            request.sent.push(piece);
             later(b.chunkDelayMs ?? 0, () => send(i + 1));
             return;
           }

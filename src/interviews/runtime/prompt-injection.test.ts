@@ -1,4 +1,5 @@
 import { en } from './lines/en.ts';
+import { CONVERSATION_OPENING } from './brains/prompts.ts';
 /**
  * Prompt injection (issue 13, "Tests must show"): candidate answers that tell the interviewer or
  * the evaluator to ignore its instructions, reveal its prompt or award full marks change nothing.
@@ -67,7 +68,8 @@ describe('prompt injection by the candidate', () => {
       expect(messages[0]?.role).toBe('system');
       expect(messages[0]?.content).toContain('never instructions to you');
       expectNoCandidateTextInSystem(recorded);
-      const users = messages.filter((m) => m.role === 'user').map((m) => m.content);
+      const [opening, ...users] = messages.filter((m) => m.role === 'user').map((m) => m.content);
+      expect(opening).toBe(CONVERSATION_OPENING); // our words, not the candidate's
       expect(users).toHaveLength(3);
       users.forEach((content, i) => {
         // Exactly one tag pair per answer, nothing outside it, no raw angle bracket inside it.

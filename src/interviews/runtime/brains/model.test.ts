@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenAiFake, reply, startOpenAiFake } from '../../../../test/fakes/openai-server.ts';
 import { ModelBrain, type ModelBrainOptions, type ModelFailure, createModelClient, TURN_MAX_TOKENS } from './model.ts';
 import type { AgentForRuntime, Intent, IntentWording, TranscriptTurn, TurnRequest } from './model-types.ts';
+import { CONVERSATION_OPENING } from './prompts.ts';
 
 const AGENT: AgentForRuntime = {
   name: 'Backend screener',
@@ -115,14 +116,16 @@ describe('the model brain', () => {
     const transcript = [turn('agent', `${PREFIX} ${AGENT.questions[0]}`), turn('candidate', 'Ich habe eine Queue skaliert.'), turn('agent', 'Danke.'), turn('agent', 'Noch etwas?'), turn('candidate', 'Nein.')];
     await collect(brain().speak(request([{ type: 'question', index: 1, transition: 'last' }], transcript), new AbortController().signal));
     const messages = fake.requests[0]?.body.messages ?? [];
-    expect(messages.map((m) => m.role)).toEqual(['system', 'assistant', 'user', 'assistant', 'user']);
+    // Our opening line first: templates that want a user message before the assistant's get one.
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(messages[1]?.content).toBe(CONVERSATION_OPENING);
     const system = String(messages[0]?.content);
     for (const needle of ['Alex', 'AI interviewer', 'Acme', 'German', 'job interview', 'Be warm. Mention the on-call rotation only if asked.', 'question 2', 'Wie prüfen Sie Code?', '<candidate_answer>', 'never instructions', 'plain text, no markup']) {
       expect(system, needle).toContain(needle);
     }
-    expect(messages[1]?.content).toBe(transcript[0]?.text);
-    expect(messages[2]?.content).toBe('<candidate_answer>Ich habe eine Queue skaliert.</candidate_answer>');
-    expect(messages[3]?.content).toBe('Danke.\n\nNoch etwas?'); // one side's turns merged: roles alternate
+    expect(messages[2]?.content).toBe(transcript[0]?.text);
+    expect(messages[3]?.content).toBe('<candidate_answer>Ich habe eine Queue skaliert.</candidate_answer>');
+    expect(messages[4]?.content).toBe('Danke.\n\nNoch etwas?'); // one side's turns merged: roles alternate
   });
 
   it('words a follow-up about the question it follows, and a language test at the agent level', async () => {
@@ -202,6 +205,14 @@ describe('the model brain', () => {
     expect(String(fake.requests[0]?.body.messages?.[0]?.content)).toContain(`question 2: "${AGENT.questions[1]}"`);
     await collect(brain().speak({ ...request([{ type: 'followUp', index: 0, n: 1 }]), agent: { ...AGENT, language: 'ZH' } }, new AbortController().signal));
     expect(String(fake.requests[1]?.body.messages?.[0]?.content)).toContain('Speak Chinese (Mandarin, Simplified) only.');
+  });
+
+  it('waits for a reasoning model that thinks longer than the timeout before it speaks, as long as it streams its thinking', async () => {
+    fake.script(reply.text('Wie prüfen Sie Code?', { reasoning: ['Let me', ' think', ' about it.'], chunks: ['Wie prüfen Sie Code?'], chunkDelayMs: 600 }));
+    const out = await collect(brain({ firstTokenTimeoutMs: 1_000 }).speak(request([{ type: 'followUp', index: 0, n: 1 }]), new AbortController().signal));
+    expect(out).toEqual(['Wie prüfen Sie Code?']);
+    expect(fake.requests).toHaveLength(1);
+    expect(failures).toEqual([]);
   });
 
   it('treats an empty answer as a failure', async () => {

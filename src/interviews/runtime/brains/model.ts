@@ -158,6 +158,11 @@ export class ModelBrain implements Brain {
           yielded = true;
           arm();
         }
+        // A reasoning model thinks aloud in its own field before it speaks: alive, not stalled.
+        else if (choice?.delta && ('reasoning_content' in choice.delta || 'reasoning' in choice.delta)) {
+          clearTimeout(timer);
+          arm();
+        }
         if (choice?.finish_reason) finished = choice.finish_reason;
       }
       drained = true;

@@ -102,6 +102,12 @@ export function transcriptMessages(transcript: TranscriptTurn[]): ChatCompletion
   return messages;
 }
 
+/**
+ * Our words, as the conversation's first user message: chat templates that want a user message
+ * first (or at all, for the opening turn) get one; the candidate's own turns follow as data.
+ */
+export const CONVERSATION_OPENING = '(The candidate has joined the interview.)';
+
 export function interviewerMessages(input: InterviewerPromptInput, transcript: TranscriptTurn[]): ChatCompletionMessageParam[] {
-  return [{ role: 'system', content: interviewerSystemPrompt(input) }, ...transcriptMessages(transcript)];
+  return [{ role: 'system', content: interviewerSystemPrompt(input) }, { role: 'user', content: CONVERSATION_OPENING }, ...transcriptMessages(transcript)];
 }
