@@ -22,15 +22,20 @@ describe('time and silence (manual clock, the durable timer)', () => {
     world = await startRoomWorld(clock, { INTERVIEW_IDLE_NUDGE_SECONDS: '30', INTERVIEW_ABANDON_MINUTES: '3' });
   });
   afterAll(() => world.server.close());
-
-
-  it('silence: one nudge after 30 s (not before), then FAILED (ABANDONED) after 3 minutes; minutes and usage recorded', async () => {
+  /** An interview of a company of its own with `agent`, started at START, its opening turn stored. */
+  const startedRoom = async (agent: Record<string, unknown>) => {
     clock.set(START);
     const acme = await newCompany(world);
-    const { interview, token } = await createRoomInterview(acme.api, { duration: 20 });
+    const { interview, token } = await createRoomInterview(acme.api, agent);
     const room = roomClient(world, token);
     await room.start();
     await world.server.deps.sessions.settled(interview.id);
+    return { acme, interview, room };
+  };
+
+
+  it('silence: one nudge after 30 s (not before), then FAILED (ABANDONED) after 3 minutes; minutes and usage recorded', async () => {
+    const { acme, interview, room } = await startedRoom({ duration: 20 });
     // The room said the turn at once (no voice): silence counts from then.
     clock.advance(2_000);
     await room.spoken();
@@ -61,12 +66,7 @@ describe('time and silence (manual clock, the durable timer)', () => {
   });
 
   it('silence and the next answer start when the room has said the turn; a late report about an earlier turn changes nothing', async () => {
-    clock.set(START);
-    const acme = await newCompany(world);
-    const { interview, token } = await createRoomInterview(acme.api, { duration: 20, questions: ['One?', 'Two?', 'Three?'] });
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+    const { acme, interview, room } = await startedRoom({ duration: 20, questions: ['One?', 'Two?', 'Three?'] });
     const [opening] = await transcriptOf(acme.api, interview.id);
     // The candidate answers while the opening is still being read aloud; the next question is stored at 10 s.
     clock.set(at(10_000));
@@ -90,12 +90,7 @@ describe('time and silence (manual clock, the durable timer)', () => {
   });
 
   it('typing keeps the candidate present: the nudge waits for a silence after the last keystroke', async () => {
-    clock.set(START);
-    const acme = await newCompany(world);
-    const { interview, token } = await createRoomInterview(acme.api, { duration: 20 });
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+    const { acme, interview, room } = await startedRoom({ duration: 20 });
     await room.spoken();
     for (const step of [25_000, 50_000]) {
       clock.set(at(step));
@@ -126,12 +121,7 @@ describe('time and silence (manual clock, the durable timer)', () => {
   });
 
   it('an answer resets the silence: no nudge while the candidate keeps answering', async () => {
-    clock.set(START);
-    const acme = await newCompany(world);
-    const { interview, token } = await createRoomInterview(acme.api, { duration: 20, questions: ['One?', 'Two?', 'Three?'] });
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+    const { acme, interview, room } = await startedRoom({ duration: 20, questions: ['One?', 'Two?', 'Three?'] });
     for (const step of [25_000, 50_000]) {
       clock.set(at(step));
       await runDueTasks(world, interview.id);
@@ -144,13 +134,8 @@ describe('time and silence (manual clock, the durable timer)', () => {
   });
 
   it('the time notice comes once near the end, and the time limit closes the interview: COMPLETED (TIME_LIMIT) after the closing line', async () => {
-    clock.set(START);
-    const acme = await newCompany(world);
     // 5 minutes: the notice when a fifth (1 minute) remains, from the timer at 4:00.
-    const { interview, token } = await createRoomInterview(acme.api, { duration: 5, questions: ['One?', 'Two?', 'Three?', 'Four?'] });
-    const room = roomClient(world, token);
-    await room.start();
-    await world.server.deps.sessions.settled(interview.id);
+    const { acme, interview, room } = await startedRoom({ duration: 5, questions: ['One?', 'Two?', 'Three?', 'Four?'] });
     for (const step of [MINUTE, 3.5 * MINUTE]) {
       clock.set(at(step));
       await runDueTasks(world, interview.id);
