@@ -163,4 +163,43 @@ describe('the room in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Interview not found');
     await page.context().close();
   });
+
+  it('a room whose interview is deleted shows the not-found page: told live, on a refused reconnect, or on a refused answer', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const { db } = world.server.deps.database;
+    const startedPage = async () => {
+      const { interview, token } = await createRoomInterview(acme.api, { questions: ['Tell me about a system you scaled.', 'How do you test?'] });
+      const page = await openRoom(browser, urlOf(token));
+      await page.getByRole('button', { name: en.startButton }).click();
+      await page.locator('#transcript li.agent p', { hasText: 'Tell me about a system you scaled.' }).waitFor();
+      return { interview, page };
+    };
+    const notFound = (page: Page) => page.locator('#state[data-page="notFound"]').waitFor();
+    /** Deleted without the room being told (another process deleted it, or the event was missed). */
+    const deletedQuietly = (id: string) => db.updateTable('interviews').set({ deletedAt: clock.now().toISOString() }).where('id', '=', id).execute();
+
+    // Deleted through the API while the room is open: the room is told, and shows the server's page.
+    const told = await startedPage();
+    expect((await acme.api('DELETE', `/v1/interviews/${told.interview.id}`)).status).toBe(200);
+    await notFound(told.page);
+    expect(await told.page.locator('h1').textContent()).toBe('Interview not found');
+    await told.page.context().close();
+
+    // The push connection drops after a delete it missed: the reconnect is refused (404), and the
+    // page shows the not-found page instead of "Reconnecting…" forever.
+    const dropped = await startedPage();
+    await deletedQuietly(dropped.interview.id);
+    world.server.deps.sessions.hub.closeAll();
+    await notFound(dropped.page);
+    await dropped.page.context().close();
+
+    // An answer sent after a delete it missed: refused (404), the not-found page.
+    const answered = await startedPage();
+    await deletedQuietly(answered.interview.id);
+    await answered.page.getByLabel(en.answerLabel).fill('Still there?');
+    await answered.page.getByLabel(en.answerLabel).press('Enter');
+    await notFound(answered.page);
+    await answered.page.context().close();
+  }, 60_000);
 });
