@@ -83,27 +83,44 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
   });
 
   app.get('/room/:token/events', { schema: { params: TokenParams }, config: open }, async (request, reply) => {
+    // The connection may close at any point, during the lookup too: what is set up after the
+    // close is undone at once, so no subscription or keep-alive timer outlives its connection.
+    let closed = false;
+    const undo: (() => void)[] = [];
+    const release = () => {
+      closed = true;
+      for (const step of undo.splice(0)) step();
+    };
+    request.raw.once('close', release);
+    reply.raw.once('close', release);
     const ref = await refOf(request.params.token);
     reply.hijack();
     const raw = reply.raw;
+    const end = () => {
+      release();
+      raw.end();
+    };
+    if (closed || request.raw.destroyed || raw.destroyed) return end();
     raw.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     const send = (event: RoomEvent | { event: 'snapshot'; data: unknown }) => raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
     raw.write('retry: 1000\n\n');
     // Events that arrive while the snapshot is read are sent after it; the page skips what it has.
     const early: RoomEvent[] = [];
     let live = false;
-    const unsubscribe = sessions.hub.subscribe(ref.interviewId, (event) => (live ? send(event) : early.push(event)));
+    undo.push(sessions.hub.subscribe(ref.interviewId, (event) => (live ? send(event) : early.push(event))));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 20_000);
     heartbeat.unref();
-    const end = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      forgetClose();
-      raw.end();
-    };
-    const forgetClose = sessions.hub.onClose(end);
-    request.raw.on('close', end);
-    const snapshot = await sessions.snapshot(ref);
+    undo.push(() => clearInterval(heartbeat));
+    undo.push(sessions.hub.onClose(end));
+    let snapshot;
+    try {
+      snapshot = await sessions.snapshot(ref);
+    } catch (err) {
+      // Hijacked: no error answer can be sent. Ending it makes the page connect again.
+      request.log.error({ err, interviewId: ref.interviewId }, 'the room snapshot failed; its push connection is ended (the page reconnects)');
+      return end();
+    }
+    if (closed) return;
     send({ event: 'snapshot', data: snapshot });
     live = true;
     for (const event of early) send(event);

@@ -63,6 +63,11 @@ export class RoomHub {
     this.forget(interviewId, room);
   }
 
+  /** How many push connections listen to the room (tests: none outlives its connection). */
+  listeners(interviewId: string): number {
+    return this.rooms.get(interviewId)?.listeners.size ?? 0;
+  }
+
   pending(interviewId: string): { turnId: string; text: string } | null {
     const pending = this.rooms.get(interviewId)?.pending;
     return pending ? { ...pending } : null;
