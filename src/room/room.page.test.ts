@@ -65,6 +65,26 @@ describe('the room page', () => {
     expect(page.text).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 
+  it('a link that cannot be one (empty, too long, a NUL, broken percent-encoding) is an unknown link: the HTML not-found page, never JSON; the page\'s API under it keeps the envelope', async () => {
+    const { anonymous } = world.server;
+    for (const token of ['', 'a'.repeat(101), 'a'.repeat(201), 'abc%00def', 'abc%E0%A4%A', `${'a'.repeat(150)}?utm_source=mail`]) {
+      const res = await anonymous('GET', `/room/${token}`);
+      expect(res.status, token).toBe(404);
+      expect(res.headers.get('content-type'), token).toMatch(/^text\/html/);
+      expect(res.text).toContain('data-page="notFound"');
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+    }
+    // The page's own calls answer JSON (decisions: the room's POSTs get the catalogue's errors).
+    for (const path of [`/room/${'a'.repeat(201)}/answers`, '/room/abc%00def/answers']) {
+      const res = await anonymous('POST', path, { body: { text: 'hi', clientId: 'a' } });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    }
+    // Other routes keep the envelope for a parameter over the router's limit.
+    expect((await anonymous('GET', `/v1/interviews/${'a'.repeat(201)}`)).headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   /** A started room; `events()` opens its push connection on a socket of its own, and the server's end of it. */
   const startedRoom = async () => {
     const acme = await newCompany(world);

@@ -4,9 +4,9 @@
  * actions are small JSON POSTs answered with the interview's status (errors in the §2 envelope).
  */
 import { readFileSync } from 'node:fs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errors } from '../errors/catalogue.ts';
+import { AppError, errors } from '../errors/catalogue.ts';
 import type { AppDeps, ZodApp } from '../http/app-deps.ts';
 import type { RoomEvent } from '../interviews/runtime/session/room-hub.ts';
 import { findInterviewByToken } from '../interviews/runtime/session/session-store.ts';
@@ -41,6 +41,26 @@ function html(reply: FastifyReply, status: 200 | 404, page: string) {
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
 }
 
+/** The link itself (GET or HEAD of `/room/<token>`), not the page's API under it. */
+const ROOM_LINK = /^\/room\/[^/?#]*(?:\?.*)?$/;
+
+/**
+ * The link is an HTML page, never JSON (§14): a token that cannot be one (over the router's
+ * length limit, broken percent-encoding) is an unknown link, answered with the not-found page.
+ * The router's errors come before any route or hook: `frameworkErrorHandler` asks this first.
+ */
+export function roomLinkRouterError(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !ROOM_LINK.test(request.url)) return undefined;
+  return html(reply.headers(SECURITY_HEADERS), 404, notFoundPage());
+}
+
+/** The link's token refused by its checks (length, a NUL): an unknown link too; anything else goes to the app's handler. */
+function linkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const refusedToken = error instanceof AppError ? error.code === 'VALIDATION_ERROR' : error.validationContext === 'params';
+  if (!refusedToken) throw error;
+  return html(reply, 404, notFoundPage());
+}
+
 export function roomRoutes(app: ZodApp, deps: AppDeps): void {
   const { sessions } = deps;
   const refOf = async (token: string) => {
@@ -58,7 +78,7 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
     app.get(`/room-assets/${name}`, { config: open }, async (_request, reply) => reply.header('cache-control', 'public, max-age=300').type(asset.type).send(asset.body));
   }
 
-  app.get('/room/:token', { schema: { params: TokenParams }, config: open }, async (request, reply) => {
+  app.get('/room/:token', { schema: { params: TokenParams }, config: open, errorHandler: linkErrorHandler }, async (request, reply) => {
     const view = await roomView(deps, request.params.token);
     if (!view) return html(reply, 404, notFoundPage());
     const { interview, context } = view;
