@@ -3,16 +3,18 @@
  * speech output in headless mode, so typing alone must carry the interview): a real
  * `interviewUrl` opened, started, every question answered by typing, a reload mid-way resuming at
  * the same question, the close, then the API; the pages of early, expired, cancelled and finished
- * links; axe-core finds no serious or critical violation; a 375 px screenshot is kept in
+ * links; an open room whose interview is deleted (mid-turn too) ends on the not-found page;
+ * axe-core finds no serious or critical violation; a 375 px screenshot is kept in
  * test-results/ (git-ignored, left in place by .ci/run).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { linesFor } from '../src/interviews/runtime/lines/lines.ts';
 import { createRoomInterview, newCompany, type RoomWorld, runDueTasks, startRoomWorld, transcriptOf } from '../src/room/room.test-helpers.ts';
+import { reply, startOpenAiFake } from './fakes/openai-server.ts';
 
 const START = '2025-11-20T10:00:00.000Z';
 const en = linesFor('EN');
@@ -167,4 +169,72 @@ describe('the room in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Interview not found');
     await page.context().close();
   });
+
+  it('a room whose interview is deleted shows the not-found page: told live, on a refused reconnect, or on a refused answer', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const { db } = world.server.deps.database;
+    const startedPage = async () => {
+      const { interview, token } = await createRoomInterview(acme.api, { questions: ['Tell me about a system you scaled.', 'How do you test?'] });
+      const page = await openRoom(browser, urlOf(token));
+      // The opening turn is "spoken" at once (no voices): that POST is over before the link goes.
+      const spoken = page.waitForResponse((res) => res.url().endsWith('/spoken'));
+      await page.getByRole('button', { name: en.startButton }).click();
+      await page.locator('#transcript li.agent p', { hasText: 'Tell me about a system you scaled.' }).waitFor();
+      expect((await spoken).status()).toBe(200);
+      return { interview, page };
+    };
+    const notFound = (page: Page) => page.locator('#state[data-page="notFound"]').waitFor();
+    /** Deleted without the room being told (another process deleted it, or the event was missed). */
+    const deletedQuietly = (id: string) => db.updateTable('interviews').set({ deletedAt: clock.now().toISOString() }).where('id', '=', id).execute();
+
+    // Deleted through the API while the room is open: the room is told, and shows the server's page.
+    const told = await startedPage();
+    expect((await acme.api('DELETE', `/v1/interviews/${told.interview.id}`)).status).toBe(200);
+    await notFound(told.page);
+    expect(await told.page.locator('h1').textContent()).toBe('Interview not found');
+    await told.page.context().close();
+
+    // The push connection drops after a delete it missed: the reconnect is refused (404), and the
+    // page shows the not-found page instead of "Reconnecting…" forever.
+    const dropped = await startedPage();
+    await deletedQuietly(dropped.interview.id);
+    world.server.deps.sessions.hub.closeAll();
+    await notFound(dropped.page);
+    await dropped.page.context().close();
+
+    // An answer sent after a delete it missed: refused (404), the not-found page.
+    const answered = await startedPage();
+    await deletedQuietly(answered.interview.id);
+    await answered.page.getByLabel(en.answerLabel).fill('Still there?');
+    await answered.page.getByLabel(en.answerLabel).press('Enter');
+    await notFound(answered.page);
+    await answered.page.context().close();
+  }, 60_000);
+
+  it('deleted while the interviewer\'s turn streams: the stream stops, nothing is stored, the page shows the not-found page', async () => {
+    const fake = await startOpenAiFake();
+    const modelWorld = await startRoomWorld(new ManualClock(START), { LLM_BASE_URL: fake.baseUrl, LLM_MODEL: 'fake-interviewer', LLM_MAX_RETRIES: '0', LLM_FIRST_TOKEN_TIMEOUT_MS: '30000' });
+    try {
+      const acme = await newCompany(modelWorld);
+      const { interview, token } = await createRoomInterview(acme.api, { questions: ['Tell me about a system you scaled.'] });
+      // The model stalls on the first question: the fixed opening has streamed, the question has not.
+      fake.script(reply.stall());
+      const page = await openRoom(browser, `${modelWorld.server.baseUrl}/room/${token}`);
+      await page.getByRole('button', { name: en.startButton }).click();
+      await page.locator('#transcript li.agent p', { hasText: 'Hello Ana' }).waitFor();
+      await page.getByLabel(en.answerLabel).fill('Hello?');
+      expect(await page.getByRole('button', { name: en.sendButton }).isDisabled()).toBe(true);
+
+      expect((await acme.api('DELETE', `/v1/interviews/${interview.id}`)).status).toBe(200);
+      await page.locator('#state[data-page="notFound"]').waitFor();
+      await vi.waitFor(() => expect(fake.requests[0]?.closedByClient).toBe(true));
+      const stored = await modelWorld.server.deps.database.db.selectFrom('transcriptTurns').select('id').where('interviewId', '=', interview.id).execute();
+      expect(stored).toEqual([]);
+      await page.context().close();
+    } finally {
+      await modelWorld.server.close();
+      await fake.close();
+    }
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ import { errors } from '../errors/catalogue.ts';
 import { installIdempotency } from '../idempotency/idempotency.ts';
 import { phoneNumberRoutes } from '../phone-numbers/routes.ts';
 import { twilioCallbackRoutes } from '../telephony/twilio/routes.ts';
-import { roomRoutes } from '../room/routes.ts';
+import { roomLinkRouterError, roomRoutes } from '../room/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { consoleAuthRoutes } from '../users/console-routes.ts';
 import { userRoutes } from '../users/routes.ts';
@@ -82,7 +82,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // Answered below in the envelope instead of Fastify's own body.
     return503OnClosing: false,
     trustProxy: trustedProxies(deps.config.trustProxy),
-    frameworkErrors: frameworkErrorHandler(deps.clock),
+    frameworkErrors: frameworkErrorHandler(deps.clock, roomLinkRouterError),
     ...(logger ? { childLoggerFactory: lazyChildLogger } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -44,13 +44,22 @@ function toAppError(error: FastifyError, bodyLimit: number, contentType: string 
   return null;
 }
 
+/** Answers a router error with a page where the path is one (the room's link), else undefined. */
+export type RouterErrorPage = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
 /**
  * Errors Fastify's router raises before any route or hook runs (a path parameter over the router's
  * length limit, a malformed percent-encoding): still a 400 with the §2 envelope, never Fastify's
- * own body. Pass as the `frameworkErrors` option.
+ * own body, except on a path `page` answers (an HTML link). Pass as the `frameworkErrors` option.
  */
-export function frameworkErrorHandler(clock: Clock) {
+export function frameworkErrorHandler(clock: Clock, page?: RouterErrorPage) {
   return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    await drainRefusedBody(request, reply);
+    reply.header('x-request-id', request.id);
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL') {
+      const answered = page?.(request, reply);
+      if (answered) return answered;
+    }
     let appError: AppError;
     if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') appError = errors.validation([{ path: 'params', message: 'a path parameter is too long (IDs are UUIDs)', code: 'too_long' }]);
     else if (error.code === 'FST_ERR_BAD_URL') appError = errors.validation([{ path: 'params', message: 'the URL path is not valid percent-encoding', code: 'invalid_url' }]);
@@ -58,8 +67,7 @@ export function frameworkErrorHandler(clock: Clock) {
       request.log.error({ err: error }, 'router error');
       appError = errors.internal();
     }
-    await drainRefusedBody(request, reply);
-    return reply.code(appError.status).header('x-request-id', request.id).send(toEnvelope(appError, clock.now()));
+    return reply.code(appError.status).send(toEnvelope(appError, clock.now()));
   };
 }
 

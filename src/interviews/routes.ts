@@ -22,8 +22,8 @@ export function interviewRoutes(app: ZodApp, deps: AppDeps): void {
     publicUrl: deps.config.publicUrl,
     defaultMonthlyMinutes: deps.config.defaultMonthlyMinutes,
     callingWindow: deps.config.calls.window,
-    ended: async (id, status) => {
-      deps.sessions.interviewEnded(id, status);
+    ended: async (id, status, deleted) => {
+      deps.sessions.interviewEnded(id, status, deleted);
       // Before the answer, so an integrator that cancelled knows the line is being closed; a
       // provider that fails is logged, never the cancellation's error (it has committed).
       await hangUpInterviewCalls(deps.database.db, deps.telephony, id).catch((err: unknown) => app.log.error({ err, interviewId: id }, 'the call of a cancelled interview was not hung up'));

@@ -21,7 +21,7 @@ export interface InterviewDeps {
   /** The calling window of PHONE interviews (CALL_WINDOW). */
   callingWindow?: CallingWindow;
   /** Tells a live room that its interview was cancelled or deleted, and hangs up its call (after the commit; never throws). */
-  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>) => void | Promise<void>;
+  ended?: (interviewId: string, status: Pick<InterviewRecord, 'status' | 'statusReason'>, deleted: boolean) => void | Promise<void>;
 }
 
 async function present(scope: TenantScope, deps: InterviewDeps, records: InterviewRecord[]): Promise<Interview[]> {
@@ -110,7 +110,7 @@ export async function cancelInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return presentOne(scope, deps, record);
   });
-  await deps.ended?.(id, cancelled);
+  await deps.ended?.(id, cancelled, false);
   return cancelled;
 }
 
@@ -123,7 +123,7 @@ export async function deleteInterview(deps: InterviewDeps, ctx: CompanyContext, 
     await cancelInterviewTasks(scope.db, time, id);
     return after;
   });
-  await deps.ended?.(id, deleted);
+  await deps.ended?.(id, deleted, true);
   return true;
 }
 

@@ -158,11 +158,16 @@ describe('the interview session (structured interviewer)', () => {
     expect((await room.page()).text).toContain('data-page="cancelled"');
   });
 
-  it('deleted through the API while in progress: the room\'s POSTs and its page are 404s', async () => {
+  it('deleted through the API while in progress: the room is told its link is gone; the room\'s POSTs and its page are 404s', async () => {
     const { acme, interview, room } = await startedRoom();
     await room.answer('I scaled a payments API.');
     await world.server.deps.sessions.settled(interview.id);
+    const told: unknown[] = [];
+    const stop = world.server.deps.sessions.hub.subscribe(interview.id, (event) => told.push(event));
     expect((await acme.api('DELETE', `/v1/interviews/${interview.id}`)).status).toBe(200);
+    stop();
+    // Not its status (still IN_PROGRESS, which the page would take for "go on"): the link is gone.
+    expect(told).toEqual([{ event: 'gone', data: {} }]);
     for (const [path, body] of [['/answers', { text: 'still there?', clientId: 'after' }], ['/spoken', undefined], ['/start', undefined]] as const) {
       const res = await room.raw(path, body);
       expect(res.status, path).toBe(404);

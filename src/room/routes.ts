@@ -4,9 +4,9 @@
  * actions are small JSON POSTs answered with the interview's status (errors in the §2 envelope).
  */
 import { readFileSync } from 'node:fs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errors } from '../errors/catalogue.ts';
+import { AppError, errors } from '../errors/catalogue.ts';
 import type { AppDeps, ZodApp } from '../http/app-deps.ts';
 import type { RoomEvent } from '../interviews/runtime/session/room-hub.ts';
 import { findInterviewByToken } from '../interviews/runtime/session/session-store.ts';
@@ -44,6 +44,26 @@ function html(reply: FastifyReply, status: 200 | 404, page: string) {
   return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
 }
 
+/** The link itself (GET or HEAD of `/room/<token>`), not the page's API under it. */
+const ROOM_LINK = /^\/room\/[^/?#]*(?:\?.*)?$/;
+
+/**
+ * The link is an HTML page, never JSON (§14): a token that cannot be one (over the router's
+ * length limit, broken percent-encoding) is an unknown link, answered with the not-found page.
+ * The router's errors come before any route or hook: `frameworkErrorHandler` asks this first.
+ */
+export function roomLinkRouterError(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !ROOM_LINK.test(request.url)) return undefined;
+  return html(reply.headers(SECURITY_HEADERS), 404, notFoundPage());
+}
+
+/** The link's token refused by its checks (length, a NUL): an unknown link too; anything else goes to the app's handler. */
+function linkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const refusedToken = error instanceof AppError ? error.code === 'VALIDATION_ERROR' : error.validationContext === 'params';
+  if (!refusedToken) throw error;
+  return html(reply, 404, notFoundPage());
+}
+
 export function roomRoutes(app: ZodApp, deps: AppDeps): void {
   const { sessions } = deps;
   const refOf = async (token: string) => {
@@ -61,7 +81,7 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
     app.get(`/room-assets/${name}`, { config: open }, async (_request, reply) => reply.header('cache-control', 'public, max-age=300').type(asset.type).send(asset.body));
   }
 
-  app.get('/room/:token', { schema: { params: TokenParams }, config: open }, async (request, reply) => {
+  app.get('/room/:token', { schema: { params: TokenParams }, config: open, errorHandler: linkErrorHandler }, async (request, reply) => {
     const view = await roomView(deps, request.params.token);
     if (!view) return html(reply, 404, notFoundPage());
     const { interview, context } = view;
@@ -86,27 +106,44 @@ export function roomRoutes(app: ZodApp, deps: AppDeps): void {
   });
 
   app.get('/room/:token/events', { schema: { params: TokenParams }, config: open }, async (request, reply) => {
+    // The connection may close at any point, during the lookup too: what is set up after the
+    // close is undone at once, so no subscription or keep-alive timer outlives its connection.
+    let closed = false;
+    const undo: (() => void)[] = [];
+    const release = () => {
+      closed = true;
+      for (const step of undo.splice(0)) step();
+    };
+    request.raw.once('close', release);
+    reply.raw.once('close', release);
     const ref = await refOf(request.params.token);
     reply.hijack();
     const raw = reply.raw;
+    const end = () => {
+      release();
+      raw.end();
+    };
+    if (closed || request.raw.destroyed || raw.destroyed) return end();
     raw.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     const send = (event: RoomEvent | { event: 'snapshot'; data: unknown }) => raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
     raw.write('retry: 1000\n\n');
     // Events that arrive while the snapshot is read are sent after it; the page skips what it has.
     const early: RoomEvent[] = [];
     let live = false;
-    const unsubscribe = sessions.hub.subscribe(ref.interviewId, (event) => (live ? send(event) : early.push(event)));
+    undo.push(sessions.hub.subscribe(ref.interviewId, (event) => (live ? send(event) : early.push(event))));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 20_000);
     heartbeat.unref();
-    const end = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      forgetClose();
-      raw.end();
-    };
-    const forgetClose = sessions.hub.onClose(end);
-    request.raw.on('close', end);
-    const snapshot = await sessions.snapshot(ref);
+    undo.push(() => clearInterval(heartbeat));
+    undo.push(sessions.hub.onClose(end));
+    let snapshot;
+    try {
+      snapshot = await sessions.snapshot(ref);
+    } catch (err) {
+      // Hijacked: no error answer can be sent. Ending it makes the page connect again.
+      request.log.error({ err, interviewId: ref.interviewId }, 'the room snapshot failed; its push connection is ended (the page reconnects)');
+      return end();
+    }
+    if (closed) return;
     send({ event: 'snapshot', data: snapshot });
     live = true;
     for (const event of early) send(event);

@@ -222,7 +222,20 @@
     if (announced === turnId) return;
     announced = turnId;
     $('announcer').textContent = text;
-    speak(text, () => post('/spoken', { turnId }).catch(() => undefined));
+    speak(text, () =>
+      post('/spoken', { turnId }).then(
+        (res) => res.status === 404 && gone(),
+        () => undefined,
+      ),
+    );
+  }
+
+  /** The link is gone (the interview was deleted): the server's page says so. */
+  function gone() {
+    finished = true;
+    if (source) source.close();
+    source = null;
+    location.reload();
   }
 
   function onStatus(data) {
@@ -263,12 +276,18 @@
     on('token', onToken);
     on('turn-end', onTurnEnd);
     on('status', onStatus);
+    on('gone', gone);
     source.onerror = () => {
       if (finished) return;
       statusLine.textContent = lines.reconnecting;
       if (source && source.readyState === EventSource.CLOSED) {
+        // Refused (EventSource retries a dropped connection by itself): a link that is gone
+        // shows the server's page; anything else (a proxy's 502 during a restart) is tried again.
         source = null;
-        setTimeout(connect, 2000);
+        fetch(base, { cache: 'no-store' }).then(
+          (res) => (res.status === 404 ? gone() : setTimeout(connect, 2000)),
+          () => setTimeout(connect, 2000),
+        );
       }
     };
   }
@@ -285,6 +304,7 @@
           statusLine.textContent = '';
           return updateSend();
         }
+        if (res.status === 404) return gone();
         return res.json().then(
           (body) => refused(res.status, body && body.error),
           () => retry(),
@@ -294,7 +314,7 @@
     );
   }
   function refused(status, error) {
-    if (status === 404 || (error && error.code === 'INVALID_STATE_TRANSITION')) return location.reload();
+    if (error && error.code === 'INVALID_STATE_TRANSITION') return location.reload();
     if (status === 400 && error) {
       statusLine.textContent = error.message;
       sending = null;
@@ -371,7 +391,8 @@
           showConversation();
           return connect();
         }
-        if (res.status === 404 || res.status === 409) return location.reload();
+        if (res.status === 404) return gone();
+        if (res.status === 409) return location.reload();
         $('intro-status').textContent = lines.reconnecting;
         setTimeout(start, 2000);
       },

@@ -11,7 +11,9 @@ export type RoomEvent =
   | { event: 'token'; data: { turnId: string; at: number; text: string } }
   /** A turn as stored: the interviewer's complete turn, or the candidate's answer. */
   | { event: 'turn-end'; data: { turnId: string; role: 'agent' | 'candidate'; text: string } }
-  | { event: 'status'; data: { status: InterviewStatus; statusReason: StatusReason | null } };
+  | { event: 'status'; data: { status: InterviewStatus; statusReason: StatusReason | null } }
+  /** The interview was deleted: its link is gone (the page reloads and gets the not-found page). */
+  | { event: 'gone'; data: Record<string, never> };
 
 type Listener = (event: RoomEvent) => void;
 
@@ -59,6 +61,11 @@ export class RoomHub {
     if (room?.pending?.turnId !== turnId) return;
     room.pending = null;
     this.forget(interviewId, room);
+  }
+
+  /** How many push connections listen to the room (tests: none outlives its connection). */
+  listeners(interviewId: string): number {
+    return this.rooms.get(interviewId)?.listeners.size ?? 0;
   }
 
   pending(interviewId: string): { turnId: string; text: string } | null {

@@ -226,10 +226,13 @@ export class InterviewSessions {
     if (failed) this.hub.publish(ref.interviewId, { event: 'status', data: statusOf(failed) });
   }
 
-  /** Cancelled or deleted through the API: the turn streaming stops and the room is told. */
-  interviewEnded(interviewId: string, status: RoomStatus): void {
+  /**
+   * Cancelled or deleted through the API: the turn streaming stops and the room is told (a
+   * deleted interview's link is gone whatever its status: `gone`, not a status it may still hold).
+   */
+  interviewEnded(interviewId: string, status: RoomStatus, deleted = false): void {
     this.streamer.abort(interviewId);
-    this.hub.publish(interviewId, { event: 'status', data: { status: status.status, statusReason: status.statusReason } });
+    this.hub.publish(interviewId, deleted ? { event: 'gone', data: {} } : { event: 'status', data: { status: status.status, statusReason: status.statusReason } });
   }
 
   /** Shutdown: turns streaming stop (they are produced again after the restart) and push connections end. */
