@@ -14,9 +14,10 @@ import { companyTransaction } from '../../db/transaction.ts';
 import { type Analysis, AnalysisSchema } from '../analysis-schema.ts';
 import { interviewEvent } from '../events.ts';
 import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../repository.ts';
+import type { AgentForRuntime } from '../runtime/brains/brain.ts';
 import { analyseInterview, EvaluationFailed, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
 import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
-import { modelFailedDuring, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
+import { pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
 
 export interface AnalysisDeps {
   db: Kysely<DB>;
@@ -51,15 +52,18 @@ function awaitsAnalysis(interview: InterviewRecord | undefined): interview is In
   return interview !== undefined && interview.status === 'COMPLETED' && interview.analysis === null;
 }
 
-async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
-  const [agentRow, company, stored, modelFailed] = await Promise.all([
-    findAgentRow(scope, interview.agentId, { includeDeleted: true }),
-    findCompanyById(deps.db, interview.companyId),
-    transcriptWithQuestions(scope, interview.id),
-    modelFailedDuring(scope, interview.id),
-  ]);
+/** An interview without a pinned context (no session ran it): the agent and company as they are now. */
+async function currentAgent(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord): Promise<{ agent: AgentForRuntime; companyName: string }> {
+  const [agentRow, company] = await Promise.all([findAgentRow(scope, interview.agentId, { includeDeleted: true }), findCompanyById(deps.db, interview.companyId)]);
   if (!agentRow) throw new Error(`interview ${interview.id}: its agent ${interview.agentId} is missing`);
-  const input = evaluationInput({ ...stored, agent: agentForRuntime(toAgent(agentRow)), companyName: company?.name ?? '', modelFailed, at: deps.clock.now().toISOString() });
+  return { agent: agentForRuntime(toAgent(agentRow)), companyName: company?.name ?? '' };
+}
+
+/** The questions and agent are those the interview ran with (its session's pinned context), else the agent row. */
+async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
+  const [session, stored] = await Promise.all([pinnedSession(scope, interview.id), transcriptWithQuestions(scope, interview.id)]);
+  const { agent, companyName } = session.context ?? (await currentAgent(deps, scope, interview));
+  const input = evaluationInput({ ...stored, agent, companyName, modelFailed: session.modelFailed, at: deps.clock.now().toISOString() });
   // A bug that built an analysis outside the contract fails here, not in a reader's hands.
   return AnalysisSchema.parse(await analyseInterview(input, deps.model, signal));
 }

@@ -157,4 +157,41 @@ describe('analysis by the model', () => {
     ]);
     expect(analysis.evaluator.notes).toEqual(['1 citation from the model could not be verified against the transcript and was dropped.']);
   });
+  it('judges the interview by the agent pinned at its Start, not by the agent as edited since', async () => {
+    const interview = await completedInterview(server, acme, { focus: 'SCREENING', questions: [QUESTIONS[0]], instructions: 'Probe for ownership.' }, [
+      ['agent', `Let's begin. ${QUESTIONS[0]}`, 4, 0],
+      ['candidate', 'I scaled our billing queue by partitioning it.', 10],
+    ]);
+    const [a0] = idsOf(interview, 'candidate');
+    const { agentId } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    // After the interview, the recruiter reuses the agent for another role.
+    const patched = await acme.api('PATCH', `/v1/agents/${agentId}`, { body: { questions: ['What salary do you expect?'], instructions: 'Ask about money.' } });
+    expect(patched.status, patched.text).toBe(200);
+    fake.script(answer([{ questionIndex: 0, answerSummary: 'Scaled a queue.', score: 75, reasoning: 'Concrete.', citations: [{ turnId: a0, quote: 'scaled our billing queue' }] }]));
+
+    expect((await runAnalysisTask(server, clock, interview)).status).toBe('DONE');
+
+    const [system, user] = (fake.requests[0]?.body.messages ?? []).map((m) => String(m.content)) as [string, string];
+    expect(interviewDataIn(user).questions).toMatchObject([{ index: 0, text: QUESTIONS[0], asked: true, answerTurnIds: [a0] }]);
+    expect(system).toContain('Probe for ownership.');
+    expect(`${system}${user}`).not.toContain('What salary');
+    expect(system).not.toContain('Ask about money.');
+    const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    expect(analysis.general.evaluation.map((e: { question: string; score: number | null }) => [e.question, e.score])).toEqual([[QUESTIONS[0], 75]]);
+  });
+
+  it('an interview no session ran (nothing pinned) is judged by the agent as it is', async () => {
+    const interview = await completedInterview(server, acme, { focus: 'SCREENING', questions: [QUESTIONS[1]] }, [
+      ['agent', `Let's begin. ${QUESTIONS[1]}`, 4, 0],
+      ['candidate', 'I read the tests first, then the change.', 10],
+    ], { session: false });
+    const [a0] = idsOf(interview, 'candidate');
+    fake.script(answer([{ questionIndex: 0, answerSummary: 'Tests first.', score: 60, reasoning: 'Sound.', citations: [{ turnId: a0, quote: 'I read the tests first' }] }]));
+
+    expect((await runAnalysisTask(server, clock, interview)).status).toBe('DONE');
+
+    expect(interviewDataIn(String(fake.requests[0]?.body.messages?.[1]?.content)).questions).toMatchObject([{ index: 0, text: QUESTIONS[1] }]);
+    const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    expect(analysis.general.evaluation.map((e: { question: string; score: number | null }) => [e.question, e.score])).toEqual([[QUESTIONS[1], 60]]);
+  });
 });
