@@ -1,8 +1,8 @@
 /**
  * The analysis of one completed interview (issue 13): load what was said, evaluate it (the model
  * when configured, else the rules) outside any transaction, then store it and announce
- * `analysis.completed` in one transaction. A failure is the caller's to retry; at the last
- * attempt `analysis.failed` is announced once, carrying the reason.
+ * `analysis.completed` in one transaction. A failure is the caller's to retry; when the task ends
+ * without an analysis, `analysis.failed` is recorded once (`recordAnalysisFailed`).
  */
 import type { Kysely } from 'kysely';
 import { findAgentRow, toAgent } from '../../agents/repository.ts';
@@ -15,7 +15,7 @@ import { type Analysis, AnalysisSchema } from '../analysis-schema.ts';
 import { interviewEvent } from '../events.ts';
 import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../repository.ts';
 import type { AgentForRuntime } from '../runtime/brains/brain.ts';
-import { analyseInterview, EvaluationFailed, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
+import { analyseInterview, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
 import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
 import { pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
 
@@ -31,22 +31,14 @@ export interface AnalysisTarget {
   interviewId: string;
 }
 
-export interface AnalysisAttempt {
-  /** 1 for the first. */
-  attempt: number;
-  maxAttempts: number;
-  signal?: AbortSignal;
-}
-
 /** `stored`: the analysis was stored and announced; `skipped`: nothing to do (gone, not completed, already analysed). */
 export type AnalysisOutcome = 'stored' | 'skipped';
 
-/** The `reason` of `analysis.failed`: the evaluator's own account, else a generic one (internals stay in the task's error). */
-const REASON_LIMIT = 1000;
-export function failureReason(error: unknown): string {
-  const reason = error instanceof EvaluationFailed ? error.message : 'The analysis could not be produced because of an internal error.';
-  return reason.length > REASON_LIMIT ? `${reason.slice(0, REASON_LIMIT - 1)}…` : reason;
-}
+/**
+ * The `reason` of `analysis.failed`, the same for every failure: what went wrong (a provider's
+ * error text can name the operator's key) stays in the task's error and the server log.
+ */
+export const ANALYSIS_FAILED_REASON = 'The analysis could not be produced.';
 
 function awaitsAnalysis(interview: InterviewRecord | undefined): interview is InterviewRecord {
   return interview !== undefined && interview.status === 'COMPLETED' && interview.analysis === null;
@@ -81,28 +73,28 @@ async function store(deps: AnalysisDeps, scope: TenantScope, interviewId: string
   });
 }
 
-async function announceFailure(deps: AnalysisDeps, scope: TenantScope, interviewId: string, reason: string): Promise<void> {
+/**
+ * The end of an analysis that will not be produced (its task went DEAD): `analysis.failed` is
+ * recorded, unless the interview got an analysis or went away meanwhile, in the transaction that
+ * `moveTaskIn` records the task's DEAD move in. So it is recorded once, and only then.
+ */
+export async function recordAnalysisFailed(deps: AnalysisDeps, target: AnalysisTarget, moveTaskIn: (trx: Kysely<DB>) => Promise<void>): Promise<void> {
+  const scope = new TenantScope(deps.db, target.companyId);
   await companyTransaction(deps.clock, { scope }, async (tx, time) => {
-    const interview = await findInterviewForUpdate(tx, interviewId);
-    if (awaitsAnalysis(interview)) await interviewEvent(tx, time, 'analysis.failed', interview, { reason });
+    const interview = await findInterviewForUpdate(tx, target.interviewId);
+    if (awaitsAnalysis(interview)) await interviewEvent(tx, time, 'analysis.failed', interview, { reason: ANALYSIS_FAILED_REASON });
+    await moveTaskIn(tx.db);
   });
 }
 
 /**
- * One attempt. Before the last, a failure is thrown for the queue to retry with back-off; at the
- * last, `analysis.failed` is recorded and the failure still thrown, so the task ends as failed
- * with its error kept for the operator. An interview that is gone, not completed or already
- * analysed is left alone.
+ * One attempt. A failure is thrown for the queue to retry with back-off, or to end the task (then
+ * `recordAnalysisFailed`). An interview that is gone, not completed or already analysed is left alone.
  */
-export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, run: AnalysisAttempt): Promise<AnalysisOutcome> {
+export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, signal?: AbortSignal): Promise<AnalysisOutcome> {
   const scope = new TenantScope(deps.db, target.companyId);
-  try {
-    const interview = await findInterview(scope, target.interviewId);
-    if (!awaitsAnalysis(interview)) return 'skipped';
-    const analysis = await evaluate(deps, scope, interview, run.signal);
-    return (await store(deps, scope, interview.id, analysis)) ? 'stored' : 'skipped';
-  } catch (error) {
-    if (run.attempt >= run.maxAttempts) await announceFailure(deps, scope, target.interviewId, failureReason(error));
-    throw error;
-  }
+  const interview = await findInterview(scope, target.interviewId);
+  if (!awaitsAnalysis(interview)) return 'skipped';
+  const analysis = await evaluate(deps, scope, interview, signal);
+  return (await store(deps, scope, interview.id, analysis)) ? 'stored' : 'skipped';
 }
