@@ -63,7 +63,7 @@ describe('analysis by the model', () => {
           score: 80,
           reasoning: 'A concrete result.',
           citations: [
-            { turnId: a0, quote: '  partitioning\n it. ' }, // whitespace differs: still verbatim
+            { turnId: a0, quote: '  by partitioning\n it. ' }, // whitespace differs: still verbatim
             { turnId: asked0, quote: "Let's begin" }, // an interviewer turn
             { turnId: newId(), quote: 'billing queue' }, // no turn of this interview
           ],
@@ -92,7 +92,7 @@ describe('analysis by the model', () => {
     });
     expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([70, 'HIGH']);
     expect(analysis.general.evaluation).toEqual([
-      { question: QUESTIONS[0], answerSummary: 'Scaled a queue.', score: 80, reasoning: 'A concrete result.', evidenceTurnIds: [a0], evidence: [{ turnId: a0, quote: 'partitioning it.' }], insufficientEvidence: false },
+      { question: QUESTIONS[0], answerSummary: 'Scaled a queue.', score: 80, reasoning: 'A concrete result.', evidenceTurnIds: [a0], evidence: [{ turnId: a0, quote: 'by partitioning it.' }], insufficientEvidence: false },
       { question: QUESTIONS[1], answerSummary: 'Reviews tests first.', score: null, reasoning: 'Sound habit.', evidenceTurnIds: [], evidence: [], insufficientEvidence: true },
       { question: QUESTIONS[2], answerSummary: 'Not asked: the interview ended before this question.', score: null, reasoning: 'Plausible.', evidenceTurnIds: [], evidence: [], insufficientEvidence: true },
     ]);
@@ -102,7 +102,7 @@ describe('analysis by the model', () => {
     const bytes = Buffer.from(pdf.body.analysisPdfBase64, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(bytes);
-    expect(text).toContain('Evidence: "partitioning it."');
+    expect(text).toContain('Evidence: "by partitioning it."');
     expect(text).toContain(`prompt ${EVALUATOR_PROMPT_VERSION}`);
     for (const dropped of ["Let's begin", 'billing queue', 'I read the code first', 'then the change']) expect(text).not.toContain(dropped);
   });

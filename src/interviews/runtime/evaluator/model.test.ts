@@ -146,7 +146,7 @@ describe('the model evaluator', () => {
 
   it('retries a malformed answer (not JSON, not the schema, a refusal) and stores the first good one', async () => {
     const { transcript, input } = screening();
-    const good = answer([{ questionIndex: 0, answerSummary: 'S', score: 70, reasoning: 'R', citations: [{ turnId: transcript[1]?.id, quote: 'billing queue' }] }]);
+    const good = answer([{ questionIndex: 0, answerSummary: 'S', score: 70, reasoning: 'R', citations: [{ turnId: transcript[1]?.id, quote: 'our billing queue' }] }]);
     fake.script(reply.invalidJson(), reply.json({ ...good, overallRating: 150 }), reply.refuse(), reply.fail(503), reply.json(good));
     const analysis = await modelAnalysis(input, { ...options, maxAttempts: 5 });
     expect(analysis.general.overallRating).toBe(74);

@@ -88,7 +88,7 @@ export function verifiedAnalysis(input: EvaluationInput, questions: QuestionAnsw
       reasoning: entry ? entry.reasoning : 'The evaluator gave no assessment of this question.',
       citations: entry?.citations ?? [],
     };
-    const { dropped: lost, ...verified } = verifiedEvaluation(proposed, turns, answered);
+    const { dropped: lost, ...verified } = verifiedEvaluation(proposed, turns, q.answers);
     dropped += lost;
     if (proposed.score !== null && verified.score === null) withheld++;
     return verified;
