@@ -88,9 +88,14 @@ describe('analysis by the model', () => {
       kind: 'llm',
       model: MODEL,
       promptVersion: EVALUATOR_PROMPT_VERSION,
-      notes: ['4 citations from the model could not be verified against the transcript and were dropped.', '2 scores were withheld for lack of verified evidence.'],
+      notes: [
+        '4 citations from the model could not be verified against the transcript and were dropped.',
+        '2 scores were withheld for lack of verified evidence.',
+        "The overall rating is the mean of the verified scores, not the model's 70, and the company fit is withheld: the model's verdict may rest on the scores withheld.",
+      ],
     });
-    expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([70, 'HIGH']);
+    // The model's 70 and HIGH may lean on the withheld scores: the one verified score (80) decides.
+    expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([80, null]);
     expect(analysis.general.evaluation).toEqual([
       { question: QUESTIONS[0], answerSummary: 'Scaled a queue.', score: 80, reasoning: 'A concrete result.', evidenceTurnIds: [a0], evidence: [{ turnId: a0, quote: 'by partitioning it.' }], insufficientEvidence: false },
       { question: QUESTIONS[1], answerSummary: 'Reviews tests first.', score: null, reasoning: 'Sound habit.', evidenceTurnIds: [], evidence: [], insufficientEvidence: true },
