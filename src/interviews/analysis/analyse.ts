@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { findAgentRow, toAgent } from '../../agents/repository.ts';
+import { erasedAnalysis } from '../../candidates/gdpr-erasure.ts';
 import { findCompanyById } from '../../companies/repository.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -17,7 +18,7 @@ import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../
 import type { AgentForRuntime } from '../runtime/brains/brain.ts';
 import { analyseInterview, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
 import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
-import { pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
+import { candidateWordsErased, pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
 
 export interface AnalysisDeps {
   db: Kysely<DB>;
@@ -60,14 +61,20 @@ async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: Inter
   return AnalysisSchema.parse(await analyseInterview(input, deps.model, signal));
 }
 
-/** Stores and announces the analysis unless the interview got one meanwhile (or is gone). */
-async function store(deps: AnalysisDeps, scope: TenantScope, interviewId: string, analysis: Analysis): Promise<boolean> {
+/**
+ * Stores and announces the analysis unless the interview got one meanwhile (or is gone). A
+ * candidate erased while the evaluator worked (or past its GDPR date) gets the analysis as the
+ * erasure leaves it: none of their words is stored or announced.
+ */
+async function store(deps: AnalysisDeps, scope: TenantScope, target: InterviewRecord, analysis: Analysis): Promise<boolean> {
   return companyTransaction(deps.clock, { scope }, async (tx, time) => {
-    const interview = await findInterviewForUpdate(tx, interviewId);
+    const erased = await candidateWordsErased(tx, target.candidateId, time.at.slice(0, 10));
+    const interview = await findInterviewForUpdate(tx, target.id);
     if (!awaitsAnalysis(interview)) return false;
     // The analysis dates from its commit, like the interview's `updatedAt` that it moves.
-    const stored: Analysis = { ...analysis, general: { ...analysis.general, createdAt: time.at } };
-    if (!(await storeFirstAnalysis(tx, interviewId, stored, time.at))) return false;
+    const made: Analysis = { ...analysis, general: { ...analysis.general, createdAt: time.at } };
+    const stored = erased ? erasedAnalysis(made) : made;
+    if (!(await storeFirstAnalysis(tx, target.id, stored, time.at))) return false;
     await interviewEvent(tx, time, 'analysis.completed', { ...interview, analysis: stored, updatedAt: time.at }, { analysis: stored });
     return true;
   });
@@ -96,5 +103,5 @@ export async function analyseCompletedInterview(deps: AnalysisDeps, target: Anal
   const interview = await findInterview(scope, target.interviewId);
   if (!awaitsAnalysis(interview)) return 'skipped';
   const analysis = await evaluate(deps, scope, interview, signal);
-  return (await store(deps, scope, interview.id, analysis)) ? 'stored' : 'skipped';
+  return (await store(deps, scope, interview, analysis)) ? 'stored' : 'skipped';
 }

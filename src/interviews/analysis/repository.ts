@@ -1,4 +1,5 @@
 /** What the analysis reads of a finished interview besides the interview itself, and its one write. */
+import { PostgresAdapter } from 'kysely';
 import type { TenantScope, TxScope } from '../../db/tenant-scope.ts';
 import type { Analysis } from '../analysis-schema.ts';
 import type { TranscriptTurn } from '../schema.ts';
@@ -58,4 +59,17 @@ export async function storeFirstAnalysis(scope: TxScope, interviewId: string, an
     .where('analysis', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Whether the candidate's words may no longer be kept: erased (GDPR), or past its GDPR date (the
+ * next sweep erases them). Read in the transaction that stores the analysis, before the interview
+ * is locked, as the erasure does (candidate, then interviews); on PostgreSQL the candidate row is
+ * held (`FOR SHARE`) to commit, so an erasure running meanwhile either committed first and is seen
+ * here, or waits for this transaction and then erases what it stored.
+ */
+export async function candidateWordsErased(scope: TxScope, candidateId: string, today: string): Promise<boolean> {
+  const query = scope.selectFrom('candidates').select(['erasedAt', 'gdprExpiryDate']).where('id', '=', candidateId);
+  const row = await (scope.db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query).executeTakeFirst();
+  return row !== undefined && (row.erasedAt !== null || row.gdprExpiryDate < today);
 }
