@@ -32,6 +32,13 @@ export interface AnalysisTarget {
   interviewId: string;
 }
 
+/** What the queue gives an attempt: its signal, and `finishIn` to complete the task in the storing transaction. */
+export interface AnalysisAttempt {
+  signal?: AbortSignal;
+  /** Throws (rolling the transaction back) when the attempt no longer holds its task. */
+  finishIn?(trx: Kysely<DB>): Promise<void>;
+}
+
 /** `stored`: the analysis was stored and announced; `skipped`: nothing to do (gone, not completed, already analysed). */
 export type AnalysisOutcome = 'stored' | 'skipped';
 
@@ -66,7 +73,7 @@ async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: Inter
  * candidate erased while the evaluator worked (or past its GDPR date) gets the analysis as the
  * erasure leaves it: none of their words is stored or announced.
  */
-async function store(deps: AnalysisDeps, scope: TenantScope, target: InterviewRecord, analysis: Analysis): Promise<boolean> {
+async function store(deps: AnalysisDeps, scope: TenantScope, target: InterviewRecord, analysis: Analysis, attempt: AnalysisAttempt): Promise<boolean> {
   return companyTransaction(deps.clock, { scope }, async (tx, time) => {
     const erased = await candidateWordsErased(tx, target.candidateId, time.at.slice(0, 10));
     const interview = await findInterviewForUpdate(tx, target.id);
@@ -76,6 +83,9 @@ async function store(deps: AnalysisDeps, scope: TenantScope, target: InterviewRe
     const stored = erased ? erasedAnalysis(made) : made;
     if (!(await storeFirstAnalysis(tx, target.id, stored, time.at))) return false;
     await interviewEvent(tx, time, 'analysis.completed', { ...interview, analysis: stored, updatedAt: time.at }, { analysis: stored });
+    // The task ends with the analysis: an attempt whose task was taken over (its lease lapsed, the
+    // task perhaps already DEAD with `analysis.failed`) stores nothing.
+    await attempt.finishIn?.(tx.db);
     return true;
   });
 }
@@ -98,10 +108,10 @@ export async function recordAnalysisFailed(deps: AnalysisDeps, target: AnalysisT
  * One attempt. A failure is thrown for the queue to retry with back-off, or to end the task (then
  * `recordAnalysisFailed`). An interview that is gone, not completed or already analysed is left alone.
  */
-export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, signal?: AbortSignal): Promise<AnalysisOutcome> {
+export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, attempt: AnalysisAttempt = {}): Promise<AnalysisOutcome> {
   const scope = new TenantScope(deps.db, target.companyId);
   const interview = await findInterview(scope, target.interviewId);
   if (!awaitsAnalysis(interview)) return 'skipped';
-  const analysis = await evaluate(deps, scope, interview, signal);
-  return (await store(deps, scope, interview, analysis)) ? 'stored' : 'skipped';
+  const analysis = await evaluate(deps, scope, interview, attempt.signal);
+  return (await store(deps, scope, interview, analysis, attempt)) ? 'stored' : 'skipped';
 }

@@ -1,9 +1,8 @@
 /**
  * A candidate erased (GDPR) while the model evaluator works: the analysis stored afterwards is the
  * erased one, and `analysis.completed` carries none of the candidate's words. The model is a stub
- * client whose call runs the erasure sweep before it answers, so the order is certain.
+ * (`stubModel`) whose call runs the erasure sweep before it answers, so the order is certain.
  */
-import type OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/fakes/webhook-receiver.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../../test/harness.ts';
@@ -12,7 +11,7 @@ import { ERASED } from '../../candidates/gdpr-erasure.ts';
 import { eraseExpiredCandidates } from '../../candidates/gdpr-sweep.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { analyseCompletedInterview, type AnalysisDeps } from './analyse.ts';
-import { completedInterview, deliveriesOf, idsOf } from './analysis.test-helpers.ts';
+import { completedInterview, deliveriesOf, idsOf, stubModel } from './analysis.test-helpers.ts';
 
 const AGENT = { focus: 'GENERIC', questions: ['Tell me about yourself.'] };
 const WORDS = 'I build payment systems and I run them in production.';
@@ -45,11 +44,7 @@ describe('analysis of a candidate erased meanwhile', () => {
       weakPoints: [],
       summary: 'Builds payment systems in production.',
     };
-    const create = async () => {
-      await meanwhile();
-      return { choices: [{ message: { content: JSON.stringify(answer), refusal: null } }] };
-    };
-    return { client: { chat: { completions: { create } } } as unknown as OpenAI, model: 'stub-evaluator', maxAttempts: 1 };
+    return stubModel(answer, meanwhile);
   }
 
   async function analyseWith(meanwhile: (candidateId: string) => Promise<unknown>) {

@@ -12,8 +12,9 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../../test/fakes/
 import { type SeededCompany, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { createWebhookAt, eventually } from '../../../test/webhook-helpers.ts';
 import { ManualClock } from '../../core/clock.ts';
-import { completedInterview, deliveriesOf, idsOf, runAnalysisTask } from './analysis.test-helpers.ts';
-import { ANALYSIS_FAILED_REASON } from './analyse.ts';
+import { completedInterview, deliveriesOf, idsOf, runAnalysisTask, stubModel } from './analysis.test-helpers.ts';
+import { LeaseLostError } from '../../queue/task-kind.ts';
+import { ANALYSIS_FAILED_REASON, analyseCompletedInterview } from './analyse.ts';
 import { ANALYSE_MAX_ATTEMPTS, ANALYSE_TASK } from './task.ts';
 
 const AGENT = { focus: 'GENERIC', questions: ['Tell me about yourself.'] };
@@ -155,5 +156,26 @@ describe('analysis retries', () => {
     expect(JSON.parse(body).data.reason).toBe(ANALYSIS_FAILED_REASON);
     expect(body).not.toContain('sk-proj');
     expect(body).not.toContain('401');
+  });
+  it('an attempt that lost its task (lease lapsed, the task perhaps DEAD with analysis.failed) stores and announces nothing', async () => {
+    await server.deps.queue.stop();
+    const interview = await completedInterview(server, acme, AGENT, SCRIPT);
+    const [answerId] = idsOf(interview, 'candidate');
+    const answer = { questions: [{ questionIndex: 0, answerSummary: 'S', score: 64, reasoning: 'R', citations: [{ turnId: answerId, quote: 'I build payment systems' }] }], overallRating: 64, companyFitRating: 'MEDIUM', strongPoints: [], weakPoints: [], summary: 's' };
+    const deps = { db: server.deps.database.db, clock, model: stubModel(answer) };
+    const lost = async () => {
+      throw new LeaseLostError('the task is no longer held by this attempt');
+    };
+
+    await expect(analyseCompletedInterview(deps, interview, { finishIn: lost })).rejects.toBeInstanceOf(LeaseLostError);
+    expect((await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body.analysis).toBeNull();
+    expect(await deliveriesOf(server, interview.interviewId, 'analysis.completed')).toHaveLength(0);
+
+    // The attempt that holds the task stores it and completes the task in the same transaction.
+    const finished: unknown[] = [];
+    expect(await analyseCompletedInterview(deps, interview, { finishIn: async (trx) => void finished.push(trx) })).toBe('stored');
+    expect(finished).toHaveLength(1);
+    expect(await deliveriesOf(server, interview.interviewId, 'analysis.completed')).toHaveLength(1);
+    server.deps.queue.start();
   });
 });

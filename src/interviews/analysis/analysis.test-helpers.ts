@@ -11,7 +11,8 @@ import { appendTranscriptTurns, findInterview, findInterviewForUpdate, type Inte
 import { loadContext } from '../runtime/session/session-store.ts';
 import type { TranscriptTurn } from '../schema.ts';
 import { moveInterview } from '../transitions.ts';
-import type { AnalysisTarget } from './analyse.ts';
+import type OpenAI from 'openai';
+import type { AnalysisDeps, AnalysisTarget } from './analyse.ts';
 import { enqueue } from '../../queue/enqueue.ts';
 import { ANALYSE_TASK, analyseTask } from './task.ts';
 
@@ -106,4 +107,16 @@ export async function enqueueAnalysisTask(server: TestServer, clock: ManualClock
 /** The webhook deliveries recorded for an interview's events of one type (recorded with the event, in its transaction). */
 export async function deliveriesOf(server: TestServer, interviewId: string, eventType: string) {
   return server.deps.database.db.selectFrom('webhookDeliveries').selectAll().where('interviewId', '=', interviewId).where('eventType', '=', eventType).execute();
+}
+
+/**
+ * A model evaluator whose one call gives `answer` after `meanwhile` ran: a test decides what
+ * happens while the model thinks, with no timing involved.
+ */
+export function stubModel(answer: unknown, meanwhile: () => Promise<unknown> = async () => undefined): NonNullable<AnalysisDeps['model']> {
+  const create = async () => {
+    await meanwhile();
+    return { choices: [{ message: { content: JSON.stringify(answer), refusal: null } }] };
+  };
+  return { client: { chat: { completions: { create } } } as unknown as OpenAI, model: 'stub-evaluator', maxAttempts: 1 };
 }

@@ -40,7 +40,7 @@ export function analyseKind(deps: AnalysisDeps): TaskKind<EventTaskPayload> {
     ...analyseTask,
     backoffMs: analysisBackoffMs,
     async run({ companyId, interviewId }, context) {
-      await analyseCompletedInterview(deps, { companyId, interviewId }, context.signal);
+      await analyseCompletedInterview(deps, { companyId, interviewId }, { signal: context.signal, finishIn: context.finishIn });
     },
     // Whatever ends the task without an analysis (the last counted attempt failed, or its worker
     // died): `analysis.failed`, committed with the DEAD move. The detail stays on the server.
