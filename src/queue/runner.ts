@@ -204,11 +204,50 @@ export class QueueRunner {
     r.ran = true;
     if (!outcome || r.aborted === 'lease lost' || this.abandoned) return;
     try {
-      await this.store.record(r.task, outcome, this.clock.now().toISOString());
+      if (outcome.status === 'DEAD' && r.kind.onDead) await this.recordDead(r, outcome);
+      else await this.store.record(r.task, outcome, this.clock.now().toISOString());
     } catch (err) {
       // The task keeps its lease until it lapses, then runs again.
       this.log.error({ err, taskId: r.task.id, kind: r.task.kind }, 'queue task outcome not recorded');
     }
+  }
+
+  /**
+   * A DEAD move of a kind with an `onDead` hook: the hook records it in its own transaction
+   * (`deadIn`), with whatever marks the end of the task's work; a hook that does not, or fails,
+   * leaves the move to be recorded here.
+   */
+  private async recordDead(r: Running, outcome: Outcome): Promise<void> {
+    const { task, kind } = r;
+    const now = this.clock.now().toISOString();
+    let payload: unknown;
+    let readable = true;
+    try {
+      payload = kind.payload.parse(JSON.parse(task.payload));
+    } catch {
+      readable = false;
+    }
+    let recorded = false;
+    if (readable && kind.onDead) {
+      try {
+        await kind.onDead(payload, {
+          taskId: task.id,
+          error: outcome.error ?? '',
+          log: this.log,
+          deadIn: async (trx) => {
+            if (recorded) return;
+            if (!(await this.store.record(task, outcome, now, trx))) throw new LeaseLostError(`task ${task.id} is no longer held by this attempt (taken over or cancelled)`);
+            recorded = true;
+          },
+        });
+      } catch (err) {
+        if (err instanceof LeaseLostError) return;
+        // Its transaction rolled back, the move with it.
+        recorded = false;
+        this.log.error({ err, taskId: task.id, kind: task.kind }, 'queue task on-dead hook failed; the task is recorded DEAD without it');
+      }
+    }
+    if (!recorded) await this.store.record(task, outcome, now);
   }
 
   /** The attempt's outcome, or null if the handler recorded it with `finishIn`. */

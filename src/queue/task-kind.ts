@@ -17,6 +17,21 @@ export interface TaskContext {
   finishIn(trx: Kysely<DB>): Promise<void>;
 }
 
+/** What a kind's `onDead` hook is given besides the payload. */
+export interface DeadContext {
+  taskId: string;
+  /** Why the task is DEAD: the error kept in its `last_error` (for the operator, not for tenants). */
+  error: string;
+  /** The runner's log: detail that stays on the server. */
+  log: { error(obj: object, msg: string): void };
+  /**
+   * Records the DEAD move inside the hook's own transaction, so the hook's writes and the move
+   * commit together (call it once, in that transaction). Throws `LeaseLostError` (rolling the
+   * transaction back) if this attempt no longer holds the task.
+   */
+  deadIn(trx: Kysely<DB>): Promise<void>;
+}
+
 /** A kind of background work: its payload, its handler and how the runner treats it. */
 export interface TaskKind<P> {
   /** e.g. 'webhook.deliver', 'interview.timer'. */
@@ -32,6 +47,15 @@ export interface TaskKind<P> {
   concurrency?: number;
   /** Recurring work: after a success the same task is due again this much later. */
   repeatEveryMs?: number;
+  /**
+   * Runs once when a task of this kind goes DEAD for any reason the runner sees (its last counted
+   * attempt failed, a `PermanentTaskError`, its last attempt's worker died and the lease lapsed),
+   * not when an attempt is only interrupted by shutdown (that one runs again). Not run for a
+   * stored payload the schema refuses (there is no payload to give). It calls `deadIn(trx)` in
+   * its transaction; if it returns without doing so, or throws, the runner records the move by
+   * itself (a throw is logged): a failing hook cannot keep a task from ending.
+   */
+  onDead?(payload: P, context: DeadContext): Promise<void>;
 }
 
 /** What enqueueing reads of a kind: code that only enqueues needs no handler (nor its dependencies). */

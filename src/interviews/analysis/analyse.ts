@@ -1,11 +1,12 @@
 /**
  * The analysis of one completed interview (issue 13): load what was said, evaluate it (the model
  * when configured, else the rules) outside any transaction, then store it and announce
- * `analysis.completed` in one transaction. A failure is the caller's to retry; at the last
- * attempt `analysis.failed` is announced once, carrying the reason.
+ * `analysis.completed` in one transaction. A failure is the caller's to retry; when the task ends
+ * without an analysis, `analysis.failed` is recorded once (`recordAnalysisFailed`).
  */
 import type { Kysely } from 'kysely';
 import { findAgentRow, toAgent } from '../../agents/repository.ts';
+import { erasedAnalysis } from '../../candidates/gdpr-erasure.ts';
 import { findCompanyById } from '../../companies/repository.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -14,9 +15,10 @@ import { companyTransaction } from '../../db/transaction.ts';
 import { type Analysis, AnalysisSchema } from '../analysis-schema.ts';
 import { interviewEvent } from '../events.ts';
 import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../repository.ts';
-import { analyseInterview, EvaluationFailed, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
+import type { AgentForRuntime } from '../runtime/brains/brain.ts';
+import { analyseInterview, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
 import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
-import { modelFailedDuring, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
+import { candidateWordsErased, pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
 
 export interface AnalysisDeps {
   db: Kysely<DB>;
@@ -30,75 +32,86 @@ export interface AnalysisTarget {
   interviewId: string;
 }
 
+/** What the queue gives an attempt: its signal, and `finishIn` to complete the task in the storing transaction. */
 export interface AnalysisAttempt {
-  /** 1 for the first. */
-  attempt: number;
-  maxAttempts: number;
   signal?: AbortSignal;
+  /** Throws (rolling the transaction back) when the attempt no longer holds its task. */
+  finishIn?(trx: Kysely<DB>): Promise<void>;
 }
 
 /** `stored`: the analysis was stored and announced; `skipped`: nothing to do (gone, not completed, already analysed). */
 export type AnalysisOutcome = 'stored' | 'skipped';
 
-/** The `reason` of `analysis.failed`: the evaluator's own account, else a generic one (internals stay in the task's error). */
-const REASON_LIMIT = 1000;
-export function failureReason(error: unknown): string {
-  const reason = error instanceof EvaluationFailed ? error.message : 'The analysis could not be produced because of an internal error.';
-  return reason.length > REASON_LIMIT ? `${reason.slice(0, REASON_LIMIT - 1)}…` : reason;
-}
+/**
+ * The `reason` of `analysis.failed`, the same for every failure: what went wrong (a provider's
+ * error text can name the operator's key) stays in the task's error and the server log.
+ */
+export const ANALYSIS_FAILED_REASON = 'The analysis could not be produced.';
 
 function awaitsAnalysis(interview: InterviewRecord | undefined): interview is InterviewRecord {
   return interview !== undefined && interview.status === 'COMPLETED' && interview.analysis === null;
 }
 
-async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
-  const [agentRow, company, stored, modelFailed] = await Promise.all([
-    findAgentRow(scope, interview.agentId, { includeDeleted: true }),
-    findCompanyById(deps.db, interview.companyId),
-    transcriptWithQuestions(scope, interview.id),
-    modelFailedDuring(scope, interview.id),
-  ]);
+/** An interview without a pinned context (no session ran it): the agent and company as they are now. */
+async function currentAgent(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord): Promise<{ agent: AgentForRuntime; companyName: string }> {
+  const [agentRow, company] = await Promise.all([findAgentRow(scope, interview.agentId, { includeDeleted: true }), findCompanyById(deps.db, interview.companyId)]);
   if (!agentRow) throw new Error(`interview ${interview.id}: its agent ${interview.agentId} is missing`);
-  const input = evaluationInput({ ...stored, agent: agentForRuntime(toAgent(agentRow)), companyName: company?.name ?? '', modelFailed, at: deps.clock.now().toISOString() });
+  return { agent: agentForRuntime(toAgent(agentRow)), companyName: company?.name ?? '' };
+}
+
+/** The questions and agent are those the interview ran with (its session's pinned context), else the agent row. */
+async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
+  const [session, stored] = await Promise.all([pinnedSession(scope, interview.id), transcriptWithQuestions(scope, interview.id)]);
+  const { agent, companyName } = session.context ?? (await currentAgent(deps, scope, interview));
+  const input = evaluationInput({ ...stored, agent, companyName, modelFailed: session.modelFailed, at: deps.clock.now().toISOString() });
   // A bug that built an analysis outside the contract fails here, not in a reader's hands.
   return AnalysisSchema.parse(await analyseInterview(input, deps.model, signal));
 }
 
-/** Stores and announces the analysis unless the interview got one meanwhile (or is gone). */
-async function store(deps: AnalysisDeps, scope: TenantScope, interviewId: string, analysis: Analysis): Promise<boolean> {
+/**
+ * Stores and announces the analysis unless the interview got one meanwhile (or is gone). A
+ * candidate erased while the evaluator worked (or past its GDPR date) gets the analysis as the
+ * erasure leaves it: none of their words is stored or announced.
+ */
+async function store(deps: AnalysisDeps, scope: TenantScope, target: InterviewRecord, analysis: Analysis, attempt: AnalysisAttempt): Promise<boolean> {
   return companyTransaction(deps.clock, { scope }, async (tx, time) => {
-    const interview = await findInterviewForUpdate(tx, interviewId);
+    const erased = await candidateWordsErased(tx, target.candidateId, time.at.slice(0, 10));
+    const interview = await findInterviewForUpdate(tx, target.id);
     if (!awaitsAnalysis(interview)) return false;
     // The analysis dates from its commit, like the interview's `updatedAt` that it moves.
-    const stored: Analysis = { ...analysis, general: { ...analysis.general, createdAt: time.at } };
-    if (!(await storeFirstAnalysis(tx, interviewId, stored, time.at))) return false;
+    const made: Analysis = { ...analysis, general: { ...analysis.general, createdAt: time.at } };
+    const stored = erased ? erasedAnalysis(made) : made;
+    if (!(await storeFirstAnalysis(tx, target.id, stored, time.at))) return false;
     await interviewEvent(tx, time, 'analysis.completed', { ...interview, analysis: stored, updatedAt: time.at }, { analysis: stored });
+    // The task ends with the analysis: an attempt whose task was taken over (its lease lapsed, the
+    // task perhaps already DEAD with `analysis.failed`) stores nothing.
+    await attempt.finishIn?.(tx.db);
     return true;
   });
 }
 
-async function announceFailure(deps: AnalysisDeps, scope: TenantScope, interviewId: string, reason: string): Promise<void> {
+/**
+ * The end of an analysis that will not be produced (its task went DEAD): `analysis.failed` is
+ * recorded, unless the interview got an analysis or went away meanwhile, in the transaction that
+ * `moveTaskIn` records the task's DEAD move in. So it is recorded once, and only then.
+ */
+export async function recordAnalysisFailed(deps: AnalysisDeps, target: AnalysisTarget, moveTaskIn: (trx: Kysely<DB>) => Promise<void>): Promise<void> {
+  const scope = new TenantScope(deps.db, target.companyId);
   await companyTransaction(deps.clock, { scope }, async (tx, time) => {
-    const interview = await findInterviewForUpdate(tx, interviewId);
-    if (awaitsAnalysis(interview)) await interviewEvent(tx, time, 'analysis.failed', interview, { reason });
+    const interview = await findInterviewForUpdate(tx, target.interviewId);
+    if (awaitsAnalysis(interview)) await interviewEvent(tx, time, 'analysis.failed', interview, { reason: ANALYSIS_FAILED_REASON });
+    await moveTaskIn(tx.db);
   });
 }
 
 /**
- * One attempt. Before the last, a failure is thrown for the queue to retry with back-off; at the
- * last, `analysis.failed` is recorded and the failure still thrown, so the task ends as failed
- * with its error kept for the operator. An interview that is gone, not completed or already
- * analysed is left alone.
+ * One attempt. A failure is thrown for the queue to retry with back-off, or to end the task (then
+ * `recordAnalysisFailed`). An interview that is gone, not completed or already analysed is left alone.
  */
-export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, run: AnalysisAttempt): Promise<AnalysisOutcome> {
+export async function analyseCompletedInterview(deps: AnalysisDeps, target: AnalysisTarget, attempt: AnalysisAttempt = {}): Promise<AnalysisOutcome> {
   const scope = new TenantScope(deps.db, target.companyId);
-  try {
-    const interview = await findInterview(scope, target.interviewId);
-    if (!awaitsAnalysis(interview)) return 'skipped';
-    const analysis = await evaluate(deps, scope, interview, run.signal);
-    return (await store(deps, scope, interview.id, analysis)) ? 'stored' : 'skipped';
-  } catch (error) {
-    if (run.attempt >= run.maxAttempts) await announceFailure(deps, scope, target.interviewId, failureReason(error));
-    throw error;
-  }
+  const interview = await findInterview(scope, target.interviewId);
+  if (!awaitsAnalysis(interview)) return 'skipped';
+  const analysis = await evaluate(deps, scope, interview, attempt.signal);
+  return (await store(deps, scope, interview, analysis, attempt)) ? 'stored' : 'skipped';
 }

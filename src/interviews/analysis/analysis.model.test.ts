@@ -63,7 +63,7 @@ describe('analysis by the model', () => {
           score: 80,
           reasoning: 'A concrete result.',
           citations: [
-            { turnId: a0, quote: '  partitioning\n it. ' }, // whitespace differs: still verbatim
+            { turnId: a0, quote: '  by partitioning\n it. ' }, // whitespace differs: still verbatim
             { turnId: asked0, quote: "Let's begin" }, // an interviewer turn
             { turnId: newId(), quote: 'billing queue' }, // no turn of this interview
           ],
@@ -88,11 +88,16 @@ describe('analysis by the model', () => {
       kind: 'llm',
       model: MODEL,
       promptVersion: EVALUATOR_PROMPT_VERSION,
-      notes: ['4 citations from the model could not be verified against the transcript and were dropped.', '2 scores were withheld for lack of verified evidence.'],
+      notes: [
+        '4 citations from the model could not be verified against the transcript and were dropped.',
+        '2 scores were withheld for lack of verified evidence.',
+        "The overall rating is the mean of the verified scores, not the model's 70, and the company fit is withheld: the model's verdict may rest on the scores withheld.",
+      ],
     });
-    expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([70, 'HIGH']);
+    // The model's 70 and HIGH may lean on the withheld scores: the one verified score (80) decides.
+    expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([80, null]);
     expect(analysis.general.evaluation).toEqual([
-      { question: QUESTIONS[0], answerSummary: 'Scaled a queue.', score: 80, reasoning: 'A concrete result.', evidenceTurnIds: [a0], evidence: [{ turnId: a0, quote: 'partitioning it.' }], insufficientEvidence: false },
+      { question: QUESTIONS[0], answerSummary: 'Scaled a queue.', score: 80, reasoning: 'A concrete result.', evidenceTurnIds: [a0], evidence: [{ turnId: a0, quote: 'by partitioning it.' }], insufficientEvidence: false },
       { question: QUESTIONS[1], answerSummary: 'Reviews tests first.', score: null, reasoning: 'Sound habit.', evidenceTurnIds: [], evidence: [], insufficientEvidence: true },
       { question: QUESTIONS[2], answerSummary: 'Not asked: the interview ended before this question.', score: null, reasoning: 'Plausible.', evidenceTurnIds: [], evidence: [], insufficientEvidence: true },
     ]);
@@ -102,7 +107,7 @@ describe('analysis by the model', () => {
     const bytes = Buffer.from(pdf.body.analysisPdfBase64, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(bytes);
-    expect(text).toContain('Evidence: "partitioning it."');
+    expect(text).toContain('Evidence: "by partitioning it."');
     expect(text).toContain(`prompt ${EVALUATOR_PROMPT_VERSION}`);
     for (const dropped of ["Let's begin", 'billing queue', 'I read the code first', 'then the change']) expect(text).not.toContain(dropped);
   });
@@ -156,5 +161,42 @@ describe('analysis by the model', () => {
       [20, ['I like the team.']], // the quote the candidate never wrote is dropped
     ]);
     expect(analysis.evaluator.notes).toEqual(['1 citation from the model could not be verified against the transcript and was dropped.']);
+  });
+  it('judges the interview by the agent pinned at its Start, not by the agent as edited since', async () => {
+    const interview = await completedInterview(server, acme, { focus: 'SCREENING', questions: [QUESTIONS[0]], instructions: 'Probe for ownership.' }, [
+      ['agent', `Let's begin. ${QUESTIONS[0]}`, 4, 0],
+      ['candidate', 'I scaled our billing queue by partitioning it.', 10],
+    ]);
+    const [a0] = idsOf(interview, 'candidate');
+    const { agentId } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    // After the interview, the recruiter reuses the agent for another role.
+    const patched = await acme.api('PATCH', `/v1/agents/${agentId}`, { body: { questions: ['What salary do you expect?'], instructions: 'Ask about money.' } });
+    expect(patched.status, patched.text).toBe(200);
+    fake.script(answer([{ questionIndex: 0, answerSummary: 'Scaled a queue.', score: 75, reasoning: 'Concrete.', citations: [{ turnId: a0, quote: 'scaled our billing queue' }] }]));
+
+    expect((await runAnalysisTask(server, clock, interview)).status).toBe('DONE');
+
+    const [system, user] = (fake.requests[0]?.body.messages ?? []).map((m) => String(m.content)) as [string, string];
+    expect(interviewDataIn(user).questions).toMatchObject([{ index: 0, text: QUESTIONS[0], asked: true, answerTurnIds: [a0] }]);
+    expect(system).toContain('Probe for ownership.');
+    expect(`${system}${user}`).not.toContain('What salary');
+    expect(system).not.toContain('Ask about money.');
+    const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    expect(analysis.general.evaluation.map((e: { question: string; score: number | null }) => [e.question, e.score])).toEqual([[QUESTIONS[0], 75]]);
+  });
+
+  it('an interview no session ran (nothing pinned) is judged by the agent as it is', async () => {
+    const interview = await completedInterview(server, acme, { focus: 'SCREENING', questions: [QUESTIONS[1]] }, [
+      ['agent', `Let's begin. ${QUESTIONS[1]}`, 4, 0],
+      ['candidate', 'I read the tests first, then the change.', 10],
+    ], { session: false });
+    const [a0] = idsOf(interview, 'candidate');
+    fake.script(answer([{ questionIndex: 0, answerSummary: 'Tests first.', score: 60, reasoning: 'Sound.', citations: [{ turnId: a0, quote: 'I read the tests first' }] }]));
+
+    expect((await runAnalysisTask(server, clock, interview)).status).toBe('DONE');
+
+    expect(interviewDataIn(String(fake.requests[0]?.body.messages?.[1]?.content)).questions).toMatchObject([{ index: 0, text: QUESTIONS[1] }]);
+    const { analysis } = (await acme.api('GET', `/v1/interviews/${interview.interviewId}`)).body;
+    expect(analysis.general.evaluation.map((e: { question: string; score: number | null }) => [e.question, e.score])).toEqual([[QUESTIONS[1], 60]]);
   });
 });

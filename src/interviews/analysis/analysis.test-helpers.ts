@@ -7,10 +7,12 @@ import { newId } from '../../core/ids.ts';
 import { TenantScope } from '../../db/tenant-scope.ts';
 import { companyTransaction } from '../../db/transaction.ts';
 import { CANDIDATE, JOB } from '../interviews.test-helpers.ts';
-import { appendTranscriptTurns, findInterviewForUpdate, type StoredTranscriptTurn } from '../repository.ts';
+import { appendTranscriptTurns, findInterview, findInterviewForUpdate, type InterviewRecord, type StoredTranscriptTurn } from '../repository.ts';
+import { loadContext } from '../runtime/session/session-store.ts';
 import type { TranscriptTurn } from '../schema.ts';
 import { moveInterview } from '../transitions.ts';
-import type { AnalysisTarget } from './analyse.ts';
+import type OpenAI from 'openai';
+import type { AnalysisDeps, AnalysisTarget } from './analyse.ts';
 import { enqueue } from '../../queue/enqueue.ts';
 import { ANALYSE_TASK, analyseTask } from './task.ts';
 
@@ -25,14 +27,15 @@ export interface CompletedInterview extends AnalysisTarget {
  * A COMPLETED ONLINE interview with this transcript. It is created over the API (agent, candidate
  * and job inline), then started, given its turns and completed with the repository functions and
  * the state machine the runtime uses: no public path completes an ONLINE interview yet (the room's
- * session will). `modelFailed` writes the session row the runtime keeps.
+ * session will). Like Start, it writes the session row with the context pinned then (the agent as it
+ * is now); `modelFailed` is that row's flag; `session: false` leaves the interview without one.
  */
 export async function completedInterview(
   server: TestServer,
   company: SeededCompany,
   agent: Record<string, unknown>,
   script: ScriptedTurn[],
-  options: { modelFailed?: boolean } = {},
+  options: { modelFailed?: boolean; session?: boolean } = {},
 ): Promise<CompletedInterview> {
   const created = await company.api('POST', '/v1/interviews', { body: { candidate: CANDIDATE, job: JOB, agent: { name: 'Analysed agent', duration: 20, ...agent } } });
   expect(created.status, created.text).toBe(201);
@@ -43,12 +46,17 @@ export async function completedInterview(
     return { id: newId(), role, text, startedAt, endedAt: new Date((at += seconds * 1000)).toISOString(), questionIndex: questionIndex ?? null };
   });
   const scope = new TenantScope(server.deps.database.db, company.id);
+  const loaded = await loadContext(scope, (await findInterview(scope, interviewId)) as InterviewRecord);
+  if (!loaded) throw new Error(`interview ${interviewId}: no context to pin`);
+  const { agentRecord: _agent, ...context } = loaded;
   await companyTransaction(server.deps.clock, { scope }, async (tx, time) => {
     const scheduled = await findInterviewForUpdate(tx, interviewId);
     if (!scheduled) throw new Error(`interview ${interviewId} vanished`);
     const started = await moveInterview(tx, time, scheduled, 'IN_PROGRESS');
     await appendTranscriptTurns(tx, interviewId, turns);
-    if (options.modelFailed) await tx.insertInto('interviewSessions', { interviewId, state: '{}', modelFailed: 1, createdAt: time.at, updatedAt: time.at }).execute();
+    if (options.session !== false) {
+      await tx.insertInto('interviewSessions', { interviewId, context: JSON.stringify(context), state: '{}', modelFailed: options.modelFailed ? 1 : 0, createdAt: time.at, updatedAt: time.at }).execute();
+    }
     await moveInterview(tx, time, started, 'COMPLETED', { durationMinutes: 1 });
   });
   return { companyId: company.id, interviewId, turns };
@@ -99,4 +107,16 @@ export async function enqueueAnalysisTask(server: TestServer, clock: ManualClock
 /** The webhook deliveries recorded for an interview's events of one type (recorded with the event, in its transaction). */
 export async function deliveriesOf(server: TestServer, interviewId: string, eventType: string) {
   return server.deps.database.db.selectFrom('webhookDeliveries').selectAll().where('interviewId', '=', interviewId).where('eventType', '=', eventType).execute();
+}
+
+/**
+ * A model evaluator whose one call gives `answer` after `meanwhile` ran: a test decides what
+ * happens while the model thinks, with no timing involved.
+ */
+export function stubModel(answer: unknown, meanwhile: () => Promise<unknown> = async () => undefined): NonNullable<AnalysisDeps['model']> {
+  const create = async () => {
+    await meanwhile();
+    return { choices: [{ message: { content: JSON.stringify(answer), refusal: null } }] };
+  };
+  return { client: { chat: { completions: { create } } } as unknown as OpenAI, model: 'stub-evaluator', maxAttempts: 1 };
 }

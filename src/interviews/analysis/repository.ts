@@ -1,7 +1,9 @@
 /** What the analysis reads of a finished interview besides the interview itself, and its one write. */
+import { PostgresAdapter } from 'kysely';
 import type { TenantScope, TxScope } from '../../db/tenant-scope.ts';
 import type { Analysis } from '../analysis-schema.ts';
 import type { TranscriptTurn } from '../schema.ts';
+import type { SessionContext } from '../runtime/session/session-state.ts';
 
 export interface TranscriptWithQuestions {
   transcript: TranscriptTurn[];
@@ -23,10 +25,23 @@ export async function transcriptWithQuestions(scope: TenantScope, interviewId: s
   return { transcript, askedIn };
 }
 
-/** Whether the model interviewer failed and the structured one finished (no session row: it did not). */
-export async function modelFailedDuring(scope: TenantScope, interviewId: string): Promise<boolean> {
-  const row = await scope.selectFrom('interviewSessions').select('modelFailed').where('interviewId', '=', interviewId).executeTakeFirst();
-  return row?.modelFailed === 1;
+export interface PinnedSession {
+  /** The agent, company and candidate names as pinned at Start; null without a session (or one without a context). */
+  context: SessionContext | null;
+  /** Whether the model interviewer failed and the structured one finished (no session row: it did not). */
+  modelFailed: boolean;
+}
+
+/**
+ * What the interview's session pinned at Start (ONLINE and PHONE alike): the analysis judges the
+ * interview by the agent it ran with, not by the agent as edited since.
+ */
+export async function pinnedSession(scope: TenantScope, interviewId: string): Promise<PinnedSession> {
+  const row = await scope.selectFrom('interviewSessions').select(['context', 'state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
+  if (!row) return { context: null, modelFailed: false };
+  // A session started before migration 0017 keeps its context inside its state.
+  const context = row.context === null ? ((JSON.parse(row.state) as { context?: SessionContext }).context ?? null) : (JSON.parse(row.context) as SessionContext);
+  return { context, modelFailed: row.modelFailed === 1 };
 }
 
 /**
@@ -44,4 +59,17 @@ export async function storeFirstAnalysis(scope: TxScope, interviewId: string, an
     .where('analysis', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Whether the candidate's words may no longer be kept: erased (GDPR), or past its GDPR date (the
+ * next sweep erases them). Read in the transaction that stores the analysis, before the interview
+ * is locked, as the erasure does (candidate, then interviews); on PostgreSQL the candidate row is
+ * held (`FOR SHARE`) to commit, so an erasure running meanwhile either committed first and is seen
+ * here, or waits for this transaction and then erases what it stored.
+ */
+export async function candidateWordsErased(scope: TxScope, candidateId: string, today: string): Promise<boolean> {
+  const query = scope.selectFrom('candidates').select(['erasedAt', 'gdprExpiryDate']).where('id', '=', candidateId);
+  const row = await (scope.db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query).executeTakeFirst();
+  return row !== undefined && (row.erasedAt !== null || row.gdprExpiryDate < today);
 }

@@ -10,7 +10,7 @@ import { type EventTaskPayload, eventTaskPayload } from '../../events/subscriber
 import { type TaskKind, taskKind, type TaskKindSpec } from '../../queue/task-kind.ts';
 import { createModelClient } from '../runtime/brains/model.ts';
 import { modelEvaluatorOptions } from '../runtime/evaluator/index.ts';
-import { analyseCompletedInterview, type AnalysisDeps } from './analyse.ts';
+import { analyseCompletedInterview, type AnalysisDeps, recordAnalysisFailed } from './analyse.ts';
 
 export const ANALYSE_TASK = 'interview.analyse';
 
@@ -40,7 +40,13 @@ export function analyseKind(deps: AnalysisDeps): TaskKind<EventTaskPayload> {
     ...analyseTask,
     backoffMs: analysisBackoffMs,
     async run({ companyId, interviewId }, context) {
-      await analyseCompletedInterview(deps, { companyId, interviewId }, { attempt: context.attempt, maxAttempts: context.maxAttempts, signal: context.signal });
+      await analyseCompletedInterview(deps, { companyId, interviewId }, { signal: context.signal, finishIn: context.finishIn });
+    },
+    // Whatever ends the task without an analysis (the last counted attempt failed, or its worker
+    // died): `analysis.failed`, committed with the DEAD move. The detail stays on the server.
+    async onDead({ companyId, interviewId }, context) {
+      context.log.error({ taskId: context.taskId, companyId, interviewId, error: context.error }, 'interview analysis failed: the task is DEAD');
+      await recordAnalysisFailed(deps, { companyId, interviewId }, context.deadIn);
     },
   });
 }

@@ -76,8 +76,9 @@ describe('the model evaluator', () => {
     expect(AnalysisSchema.parse(analysis)).toEqual(analysis);
     expect(analysis).toEqual({
       general: {
-        overallRating: 74,
-        companyFitRating: 'HIGH',
+        // A score was withheld: the mean of the verified ones (82, 64), no company fit.
+        overallRating: 73,
+        companyFitRating: null,
         strongPoints: ['Concrete numbers.'],
         weakPoints: ['Little on testing.'],
         summary: 'A strong backend engineer.',
@@ -90,7 +91,12 @@ describe('the model evaluator', () => {
         ],
       },
       specific: null,
-      evaluator: { kind: 'llm', model: 'judge-1', promptVersion: EVALUATOR_PROMPT_VERSION, notes: ['2 citations from the model could not be verified against the transcript and were dropped.', '1 score was withheld for lack of verified evidence.'] },
+      evaluator: { kind: 'llm', model: 'judge-1', promptVersion: EVALUATOR_PROMPT_VERSION, notes: [
+          '2 citations from the model could not be verified against the transcript and were dropped.',
+          '1 score was withheld for lack of verified evidence.',
+          "The overall rating is the mean of the verified scores, not the model's 74, and the company fit is withheld: the model's verdict may rest on the scores withheld.",
+        ],
+      },
     });
 
     const request = fake.requests[0]?.body;
@@ -144,9 +150,34 @@ describe('the model evaluator', () => {
     expect(analysis.evaluator.notes).toEqual([MODEL_FAILED_NOTE, '1 score was withheld for lack of verified evidence.', 'No question was answered: there is nothing to rate.']);
   });
 
+  it('an overall rating that may rest on a withheld score is the mean of the verified scores, and the company fit is withheld', async () => {
+    const { transcript, input } = screening();
+    const [, a1, , , , a3] = transcript.map((t) => t.id);
+    fake.script(
+      reply.json(
+        answer(
+          [
+            { questionIndex: 0, answerSummary: 'S', score: 15, reasoning: 'R', citations: [{ turnId: a1, quote: 'our billing queue' }] },
+            { questionIndex: 1, answerSummary: 'S', score: 100, reasoning: 'R', citations: [{ turnId: a3, quote: 'I wrote the compiler' }] }, // never said
+          ],
+          { overallRating: 90, companyFitRating: 'HIGH' },
+        ),
+      ),
+    );
+    const analysis = await modelAnalysis(input, options);
+    expect(analysis.general.evaluation.map((e) => e.score)).toEqual([15, null, null]);
+    expect([analysis.general.overallRating, analysis.general.companyFitRating]).toEqual([15, null]);
+    expect(analysis.evaluator.notes).toContain("The overall rating is the mean of the verified scores, not the model's 90, and the company fit is withheld: the model's verdict may rest on the scores withheld.");
+
+    // Nothing withheld: the model's verdict stands.
+    fake.script(reply.json(answer([{ questionIndex: 0, answerSummary: 'S', score: 15, reasoning: 'R', citations: [{ turnId: a1, quote: 'our billing queue' }] }], { overallRating: 30, companyFitRating: 'LOW' })));
+    const kept = await modelAnalysis(input, options);
+    expect([kept.general.overallRating, kept.general.companyFitRating]).toEqual([30, 'LOW']);
+  });
+
   it('retries a malformed answer (not JSON, not the schema, a refusal) and stores the first good one', async () => {
     const { transcript, input } = screening();
-    const good = answer([{ questionIndex: 0, answerSummary: 'S', score: 70, reasoning: 'R', citations: [{ turnId: transcript[1]?.id, quote: 'billing queue' }] }]);
+    const good = answer([{ questionIndex: 0, answerSummary: 'S', score: 70, reasoning: 'R', citations: [{ turnId: transcript[1]?.id, quote: 'our billing queue' }] }]);
     fake.script(reply.invalidJson(), reply.json({ ...good, overallRating: 150 }), reply.refuse(), reply.fail(503), reply.json(good));
     const analysis = await modelAnalysis(input, { ...options, maxAttempts: 5 });
     expect(analysis.general.overallRating).toBe(74);

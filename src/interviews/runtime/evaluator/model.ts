@@ -88,7 +88,7 @@ export function verifiedAnalysis(input: EvaluationInput, questions: QuestionAnsw
       reasoning: entry ? entry.reasoning : 'The evaluator gave no assessment of this question.',
       citations: entry?.citations ?? [],
     };
-    const { dropped: lost, ...verified } = verifiedEvaluation(proposed, turns, answered);
+    const { dropped: lost, ...verified } = verifiedEvaluation(proposed, turns, q.answers);
     dropped += lost;
     if (proposed.score !== null && verified.score === null) withheld++;
     return verified;
@@ -102,6 +102,13 @@ export function verifiedAnalysis(input: EvaluationInput, questions: QuestionAnsw
   if (withheld > 0) notes.push(`${plural(withheld, 'score was', 'scores were')} withheld for lack of verified evidence.`);
   if (!anyAnswered) notes.push('No question was answered: there is nothing to rate.');
   else if (!judged && answer.overallRating !== null) notes.push('The overall rating was withheld: no score rests on verified evidence.');
+  // The model's verdict may lean on the scores withheld: it is replaced by what the verified ones support.
+  const verifiedScores = evaluation.map((e) => e.score).filter((score): score is number => score !== null);
+  const rested = judged && withheld > 0;
+  const overallRating = !judged || answer.overallRating === null ? null : rested ? Math.round(verifiedScores.reduce((a, b) => a + b, 0) / verifiedScores.length) : answer.overallRating;
+  if (rested && (answer.overallRating !== null || answer.companyFitRating !== null)) {
+    notes.push(`The overall rating is the mean of the verified scores, not the model's${answer.overallRating === null ? '' : ` ${answer.overallRating}`}, and the company fit is withheld: the model's verdict may rest on the scores withheld.`);
+  }
 
   const { agent } = input;
   let specific: Analysis['specific'] = null;
@@ -120,8 +127,8 @@ export function verifiedAnalysis(input: EvaluationInput, questions: QuestionAnsw
 
   return {
     general: {
-      overallRating: judged ? answer.overallRating : null,
-      companyFitRating: judged ? answer.companyFitRating : null,
+      overallRating,
+      companyFitRating: judged && !rested ? answer.companyFitRating : null,
       strongPoints: anyAnswered ? answer.strongPoints : [],
       weakPoints: anyAnswered ? answer.weakPoints : [],
       evaluation,
