@@ -31,6 +31,7 @@ function layout(language: string, title: string, body: string): string {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/room-assets/room.css">
+<script src="/room-assets/room-speech.js" defer></script>
 <script src="/room-assets/room.js" defer></script>
 </head>
 <body>

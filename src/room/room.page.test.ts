@@ -42,18 +42,19 @@ describe('the room page', () => {
     const page = await roomClient(world, token).page();
     expect(page.status).toBe(200);
     const script = await world.server.anonymous('GET', '/room-assets/room.js');
+    const speech = await world.server.anonymous('GET', '/room-assets/room-speech.js');
     const style = await world.server.anonymous('GET', '/room-assets/room.css');
-    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const res of [script, speech]) expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(style.headers.get('content-type')).toMatch(/^text\/css/);
-    const compressed = [page, script, style].reduce((sum, res) => sum + gzipSync(res.text).length, 0);
+    const compressed = [page, script, speech, style].reduce((sum, res) => sum + gzipSync(res.text).length, 0);
     expect(compressed).toBeLessThan(60 * 1024);
-    for (const res of [page, script]) {
+    for (const res of [page, script, speech]) {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
     }
     // Nothing inline runs: the only scripts are the file and a JSON data block.
-    expect(page.text.match(/<script[^>]*>/g)).toEqual(['<script src="/room-assets/room.js" defer>', '<script type="application/json" id="room-lines">']);
+    expect(page.text.match(/<script[^>]*>/g)).toEqual(['<script src="/room-assets/room-speech.js" defer>', '<script src="/room-assets/room.js" defer>', '<script type="application/json" id="room-lines">']);
   });
 
   it('speaks the agent’s language and direction, and escapes what the company wrote', async () => {

@@ -18,6 +18,7 @@ import { notFoundPage, roomPage, statePage } from './page.ts';
 export const MAX_ANSWER_CHARS = 4000;
 
 const ASSETS = {
+  'room-speech.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./assets/room-speech.js', import.meta.url)) },
   'room.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./assets/room.js', import.meta.url)) },
   'room.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./assets/room.css', import.meta.url)) },
 };
