@@ -1,6 +1,7 @@
 /**
  * The room in a real browser (Debian's chromium, driven by playwright-core; no voices and no
- * speech output in headless mode, so typing alone must carry the interview): a real
+ * speech output in headless mode, so typing alone must carry the interview; one test gives the
+ * page a stand-in speech engine that behaves like a desktop browser's): a real
  * `interviewUrl` opened, started, every question answered by typing, a reload mid-way resuming at
  * the same question, the close, then the API; the pages of early, expired, cancelled and finished
  * links; an open room whose interview is deleted (mid-turn too) ends on the not-found page;
@@ -135,6 +136,57 @@ describe('the room in a browser', () => {
     expect(await page.locator('#state-message').textContent()).toBe(en.finished);
     await page.context().close();
   }, 90_000);
+
+  it('says each interviewer turn in the agent’s language with a voice of its gender (voices listed late), never holding up typing; /spoken names the turn', async () => {
+    clock.set(START);
+    const acme = await newCompany(world);
+    const { interview, token } = await createRoomInterview(acme.api, { language: 'DE', voiceId: 'ALEX', questions: ['Erzählen Sie von einem System.', 'Wie testen Sie?'] });
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    // A speech engine as desktop Chrome's behaves: no voices until its list has loaded, then
+    // `voiceschanged`; an utterance ends only when the test says so.
+    await context.addInitScript(() => {
+      const voices = [
+        { name: 'Google US English', lang: 'en-US' },
+        { name: 'Google Deutsch Female', lang: 'de-DE' },
+        { name: 'Conrad - German (Germany) Male', lang: 'de-DE' },
+      ];
+      type Utterance = { text: string; voice: { name: string } | null; lang: string; onend: (() => void) | null };
+      const state = { loaded: false, said: [] as Utterance[] };
+      const synth = new EventTarget() as EventTarget & Record<string, unknown>;
+      synth.getVoices = () => {
+        if (!state.loaded) setTimeout(() => ((state.loaded = true), synth.dispatchEvent(new Event('voiceschanged'))), 100);
+        return state.loaded ? voices : [];
+      };
+      synth.speak = (u: Utterance) => state.said.push(u);
+      synth.cancel = () => undefined;
+      const g = globalThis as unknown as Record<string, unknown>;
+      Object.defineProperty(g, 'speechSynthesis', { value: synth });
+      g.SpeechSynthesisUtterance = class { voice = null; lang = ''; onend = null; onerror = null; constructor(readonly text: string) {} };
+      g.roomSpeech = state;
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(urlOf(token));
+    const said = () => page.evaluate(() => (globalThis as unknown as { roomSpeech: { said: { text: string; voice: { name: string } | null; lang: string }[] } }).roomSpeech.said.map((u) => ({ text: u.text, voice: u.voice?.name, lang: u.lang })));
+    const endSpeech = (i: number) => page.evaluate((n) => (globalThis as unknown as { roomSpeech: { said: { onend: (() => void) | null }[] } }).roomSpeech.said[n]?.onend?.(), i);
+
+    await page.getByRole('button', { name: linesFor('DE').startButton }).click();
+    await expect.poll(said).toHaveLength(1);
+    const [opening] = await transcriptOf(acme.api, interview.id);
+    expect(await said()).toEqual([{ text: opening?.text, voice: 'Conrad - German (Germany) Male', lang: 'de-DE' }]);
+    // While it is still being said, the candidate can type and send.
+    await page.getByLabel(linesFor('DE').answerLabel).fill('Ein Zahlungssystem.');
+    await page.getByLabel(linesFor('DE').answerLabel).press('Enter');
+    await expect.poll(said).toHaveLength(2);
+    const second = (await transcriptOf(acme.api, interview.id)).at(-1);
+    expect((await said())[1]).toMatchObject({ text: second?.text, voice: 'Conrad - German (Germany) Male' });
+    // Its speech ends: the page reports that turn, by its id.
+    const spoken = page.waitForRequest((req) => req.url().endsWith('/spoken'));
+    await endSpeech(1);
+    expect((await spoken).postDataJSON()).toEqual({ turnId: second?.id });
+    await context.close();
+  });
 
   it('early, cancelled and expired links each show their page, in the agent’s language', async () => {
     clock.set(START);
