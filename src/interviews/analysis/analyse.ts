@@ -17,8 +17,9 @@ import { interviewEvent } from '../events.ts';
 import { findInterview, findInterviewForUpdate, type InterviewRecord } from '../repository.ts';
 import type { AgentForRuntime } from '../runtime/brains/brain.ts';
 import { analyseInterview, type ModelEvaluatorOptions } from '../runtime/evaluator/index.ts';
+import { loadSession } from '../runtime/session/session-store.ts';
 import { agentForRuntime, evaluationInput } from './evaluation-input.ts';
-import { candidateWordsErased, pinnedSession, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
+import { candidateWordsErased, storeFirstAnalysis, transcriptWithQuestions } from './repository.ts';
 
 export interface AnalysisDeps {
   db: Kysely<DB>;
@@ -61,9 +62,10 @@ async function currentAgent(deps: AnalysisDeps, scope: TenantScope, interview: I
 
 /** The questions and agent are those the interview ran with (its session's pinned context), else the agent row. */
 async function evaluate(deps: AnalysisDeps, scope: TenantScope, interview: InterviewRecord, signal?: AbortSignal): Promise<Analysis> {
-  const [session, stored] = await Promise.all([pinnedSession(scope, interview.id), transcriptWithQuestions(scope, interview.id)]);
-  const { agent, companyName } = session.context ?? (await currentAgent(deps, scope, interview));
-  const input = evaluationInput({ ...stored, agent, companyName, modelFailed: session.modelFailed, at: deps.clock.now().toISOString() });
+  // The session pinned them at Start (ONLINE and PHONE alike): not the agent as edited since.
+  const [session, stored] = await Promise.all([loadSession(scope, interview.id), transcriptWithQuestions(scope, interview.id)]);
+  const { agent, companyName } = session?.context ?? (await currentAgent(deps, scope, interview));
+  const input = evaluationInput({ ...stored, agent, companyName, modelFailed: session?.modelFailed ?? false, at: deps.clock.now().toISOString() });
   // A bug that built an analysis outside the contract fails here, not in a reader's hands.
   return AnalysisSchema.parse(await analyseInterview(input, deps.model, signal));
 }

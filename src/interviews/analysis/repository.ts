@@ -3,7 +3,6 @@ import { PostgresAdapter } from 'kysely';
 import type { TenantScope, TxScope } from '../../db/tenant-scope.ts';
 import type { Analysis } from '../analysis-schema.ts';
 import type { TranscriptTurn } from '../schema.ts';
-import type { SessionContext } from '../runtime/session/session-state.ts';
 
 export interface TranscriptWithQuestions {
   transcript: TranscriptTurn[];
@@ -23,25 +22,6 @@ export async function transcriptWithQuestions(scope: TenantScope, interviewId: s
     if (role === 'agent' && row.questionIndex !== null && !askedIn.has(row.questionIndex)) askedIn.set(row.questionIndex, row.id);
   }
   return { transcript, askedIn };
-}
-
-export interface PinnedSession {
-  /** The agent, company and candidate names as pinned at Start; null without a session (or one without a context). */
-  context: SessionContext | null;
-  /** Whether the model interviewer failed and the structured one finished (no session row: it did not). */
-  modelFailed: boolean;
-}
-
-/**
- * What the interview's session pinned at Start (ONLINE and PHONE alike): the analysis judges the
- * interview by the agent it ran with, not by the agent as edited since.
- */
-export async function pinnedSession(scope: TenantScope, interviewId: string): Promise<PinnedSession> {
-  const row = await scope.selectFrom('interviewSessions').select(['context', 'state', 'modelFailed']).where('interviewId', '=', interviewId).executeTakeFirst();
-  if (!row) return { context: null, modelFailed: false };
-  // A session started before migration 0017 keeps its context inside its state.
-  const context = row.context === null ? ((JSON.parse(row.state) as { context?: SessionContext }).context ?? null) : (JSON.parse(row.context) as SessionContext);
-  return { context, modelFailed: row.modelFailed === 1 };
 }
 
 /**

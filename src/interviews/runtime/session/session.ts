@@ -175,30 +175,32 @@ export class InterviewSessions {
    * counts — a late report about an earlier one (the candidate answered while it was still being
    * read) changes nothing. Without `turnId` (a page older than it), the last turn is meant.
    */
-  async spoken(ref: InterviewRef, turnId?: string): Promise<RoomStatus> {
-    return this.serial(ref.interviewId, () =>
-      this.transaction(ref, async (scope, time) => {
-        const locked = await this.lock(scope, ref);
-        if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
-        const { interview, session } = this.live(locked);
-        const { owed, lastAgentTurnId, lastTurnEnd } = session.state;
-        if (owed) return statusOf(interview); // about a turn not said yet
-        if (turnId !== undefined && lastAgentTurnId !== undefined && turnId !== lastAgentTurnId) return statusOf(interview);
-        const now = time.now().getTime();
-        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'spoken', at: now }, { lastTurnEnd: Math.max(lastTurnEnd, now) }));
-      }),
+  spoken(ref: InterviewRef, turnId?: string): Promise<RoomStatus> {
+    return this.roomSignal(ref, ({ lastAgentTurnId, lastTurnEnd }, now) =>
+      turnId !== undefined && lastAgentTurnId !== undefined && turnId !== lastAgentTurnId
+        ? null
+        : { input: { type: 'spoken', at: now }, patch: { lastTurnEnd: Math.max(lastTurnEnd, now) } },
     );
   }
 
   /** The candidate is typing (the room says so now and then): activity, so no nudge and no abandonment meanwhile. */
-  async typing(ref: InterviewRef): Promise<RoomStatus> {
+  typing(ref: InterviewRef): Promise<RoomStatus> {
+    return this.roomSignal(ref, (_state, now) => ({ input: { type: 'typing', at: now }, patch: {} }));
+  }
+
+  /**
+   * A signal of the room between answers, decided in the session unless `step` ignores it; while a
+   * turn is owed it is about a turn not said yet (the silence starts after that turn anyway).
+   */
+  private roomSignal(ref: InterviewRef, step: (state: SessionState, now: number) => { input: EngineInput; patch: Partial<SessionState> } | null): Promise<RoomStatus> {
     return this.serial(ref.interviewId, () =>
       this.transaction(ref, async (scope, time) => {
         const locked = await this.lock(scope, ref);
         if (locked.interview.status !== 'IN_PROGRESS') return statusOf(locked.interview);
         const { interview, session } = this.live(locked);
-        if (session.state.owed) return statusOf(interview); // the silence starts after that turn anyway
-        return statusOf(await this.record(scope, time, ref, interview, session, { type: 'typing', at: time.now().getTime() }, {}));
+        const taken = session.state.owed ? null : step(session.state, time.now().getTime());
+        if (!taken) return statusOf(interview);
+        return statusOf(await this.record(scope, time, ref, interview, session, taken.input, taken.patch));
       }),
     );
   }
