@@ -55,12 +55,17 @@ describe('transactions', () => {
   });
 
   it('let work started inside the callback use the root database once the transaction has ended', async () => {
+    // The work waits for the commit itself, not for a timer: on a busy machine a timer could fire
+    // between the callback's end and the COMMIT, where PostgreSQL does not yet show the row.
+    let committed!: () => void;
+    const commit = new Promise<void>((resolve) => (committed = resolve));
     let later!: Promise<unknown>;
     const agent = await companyTransaction(clock(), { scope }, async (tx, time) => {
       const created = await insertAgent(tx, time, input);
-      later = new Promise((resolve) => setTimeout(resolve, 10)).then(() => findAgentRow(scope, created.id));
+      later = commit.then(() => findAgentRow(scope, created.id));
       return created;
     });
+    committed();
     expect(await later).toMatchObject({ id: agent.id });
   });
 
