@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Analysis } from './analysis-schema.ts';
+import { type FontStyle, ReportFonts } from './report-fonts.ts';
 
 /** Everything the report shows; the caller resolves names (an erased candidate is `null`). */
 export interface AnalysisReportData {
@@ -8,6 +9,8 @@ export interface AnalysisReportData {
   candidateName: string | null;
   agentName: string;
   agentFocus: string;
+  /** The agent's language code ("ZH"): picks the regional design of Chinese, Japanese and Korean characters. */
+  agentLanguage: string | undefined;
   /** `null` when the interview has no job. */
   jobTitle: string | null;
   /** When the interview took place (started), else when it was scheduled. ISO instant. */
@@ -17,41 +20,26 @@ export interface AnalysisReportData {
   analysis: Analysis;
 }
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const OBLIQUE = 'Helvetica-Oblique';
 const INK = '#1f2328';
 const MUTED = '#57606a';
 const ACCENT = '#0b5cad';
 const WARNING = '#9a3412';
 
-// The 14 standard PDF fonts carry the WinAnsi (CP1252) character set: Latin-1 plus these.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FALLBACK: Record<string, string> = { 'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ŧ': 'T', 'ŧ': 't', '−': '-', '‐': '-', '‑': '-', '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '\u00ad': '' };
-
-function encodable(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
-  return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(ch);
+/** A document and its fonts: every text drawn goes through `write`. */
+interface Pen {
+  doc: PDFKit.PDFDocument;
+  fonts: ReportFonts;
 }
 
 /**
- * Text the standard fonts can draw: characters outside WinAnsi lose their accents where that
- * leaves a Latin letter (ő → o, ł → l) and become "?" otherwise (no font is downloaded or embedded).
+ * Draws text in runs of the fonts that have its characters. `features: []` makes pdfkit lay out
+ * each line whole instead of word by word, so a right-to-left line (Arabic, Hebrew) comes out in
+ * its reading order.
  */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    if (ch === '\n') out += '\n';
-    else if (ch === '\t' || ch === '\r') out += ' ';
-    else if (encodable(ch)) out += ch;
-    else if (FALLBACK[ch] !== undefined) out += FALLBACK[ch];
-    else if ((ch.codePointAt(0) ?? 0) < 0x20) continue;
-    else {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length > 0 && [...base].every(encodable) ? base : '?';
-    }
-  }
-  return out;
+function write(pen: Pen, style: FontStyle, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
+  const runs = pen.fonts.runs(text, style);
+  if (runs.length === 0) runs.push({ font: pen.fonts.main(style), text: '' });
+  runs.forEach((run, i) => pen.doc.font(run.font).text(run.text, { ...options, features: [], continued: i < runs.length - 1 || options.continued === true }));
 }
 
 /** "2025-11-20 10:30 UTC". */
@@ -63,84 +51,90 @@ function formatInstant(iso: string): string {
 const score = (value: number | null): string => (value === null ? 'not rated' : `${Math.round(value)} / 100`);
 const orDash = (value: string | null | undefined): string => (value === null || value === undefined || value.trim() === '' ? '—' : value);
 
-type Doc = PDFKit.PDFDocument;
-
-function heading(doc: Doc, text: string): void {
-  doc.moveDown(0.8).font(BOLD).fontSize(13).fillColor(ACCENT).text(toWinAnsi(text)).moveDown(0.3).fillColor(INK).font(FONT).fontSize(10.5);
+function heading(pen: Pen, text: string): void {
+  pen.doc.moveDown(0.8).fontSize(13).fillColor(ACCENT);
+  write(pen, 'bold', text);
+  pen.doc.moveDown(0.3).fillColor(INK).fontSize(10.5);
 }
 
-function field(doc: Doc, label: string, value: string): void {
-  doc.font(BOLD).fillColor(MUTED).text(`${toWinAnsi(label)}: `, { continued: true }).font(FONT).fillColor(INK).text(toWinAnsi(value));
+function field(pen: Pen, label: string, value: string): void {
+  pen.doc.fillColor(MUTED);
+  write(pen, 'bold', `${label}: `, { continued: true });
+  pen.doc.fillColor(INK);
+  write(pen, 'regular', value);
 }
 
-function bullets(doc: Doc, items: string[]): void {
-  if (items.length === 0) {
-    doc.font(OBLIQUE).fillColor(MUTED).text('None noted.').font(FONT).fillColor(INK);
-    return;
-  }
-  for (const item of items) doc.text(`•  ${toWinAnsi(item)}`, { indent: 0, paragraphGap: 2 });
+function remark(pen: Pen, text: string): void {
+  pen.doc.fillColor(MUTED);
+  write(pen, 'oblique', text);
+  pen.doc.fillColor(INK);
 }
 
-function testNotice(doc: Doc): void {
+function bullets(pen: Pen, items: string[]): void {
+  if (items.length === 0) return remark(pen, 'None noted.');
+  for (const item of items) write(pen, 'regular', `•  ${item}`, { indent: 0, paragraphGap: 2 });
+}
+
+function testNotice(pen: Pen): void {
+  const { doc } = pen;
   const text =
     'SYNTHETIC TEST ANALYSIS. This report belongs to a test interview: no candidate was interviewed or evaluated, and every score below is made up. Do not use it for a hiring decision.';
   const x = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font(BOLD).fontSize(10.5);
+  doc.font(pen.fonts.main('bold')).fontSize(10.5);
   const height = doc.heightOfString(text, { width: width - 20 }) + 16;
   const y = doc.y;
   doc.save().rect(x, y, width, height).fillAndStroke('#fff7ed', WARNING).restore();
   doc.fillColor(WARNING).text(text, x + 10, y + 8, { width: width - 20 });
   doc.x = x;
   doc.y = y + height;
-  doc.fillColor(INK).font(FONT);
+  doc.fillColor(INK);
 }
 
-function specifics(doc: Doc, specific: Analysis['specific']): void {
+function specifics(pen: Pen, specific: Analysis['specific']): void {
   if (!specific) return;
   if ('targetLevel' in specific) {
-    heading(doc, 'Language test');
-    field(doc, 'Target level', specific.targetLevel);
-    field(doc, 'Estimated level', specific.estimatedLevel ?? 'not determined');
-    field(doc, 'Grammar', score(specific.scores.grammar));
-    field(doc, 'Vocabulary', score(specific.scores.vocabulary));
-    field(doc, 'Fluency', score(specific.scores.fluency));
-    field(doc, 'Coherence', score(specific.scores.coherence));
+    heading(pen, 'Language test');
+    field(pen, 'Target level', specific.targetLevel);
+    field(pen, 'Estimated level', specific.estimatedLevel ?? 'not determined');
+    field(pen, 'Grammar', score(specific.scores.grammar));
+    field(pen, 'Vocabulary', score(specific.scores.vocabulary));
+    field(pen, 'Fluency', score(specific.scores.fluency));
+    field(pen, 'Coherence', score(specific.scores.coherence));
     const { wordsPerMinute, lexicalDiversity, meanAnswerWords } = specific.measures;
-    field(doc, 'Measured', `${wordsPerMinute ?? '-'} words per minute, lexical diversity ${lexicalDiversity ?? '-'}, ${meanAnswerWords ?? '-'} words per answer`);
+    field(pen, 'Measured', `${wordsPerMinute ?? '-'} words per minute, lexical diversity ${lexicalDiversity ?? '-'}, ${meanAnswerWords ?? '-'} words per answer`);
   } else {
-    heading(doc, 'Outreach');
-    field(doc, 'Interest level', specific.interestLevel ?? 'not determined');
-    field(doc, 'Availability', orDash(specific.availability));
-    field(doc, 'Next step', orDash(specific.nextStep));
+    heading(pen, 'Outreach');
+    field(pen, 'Interest level', specific.interestLevel ?? 'not determined');
+    field(pen, 'Availability', orDash(specific.availability));
+    field(pen, 'Next step', orDash(specific.nextStep));
   }
 }
 
-function questions(doc: Doc, evaluation: Analysis['general']['evaluation']): void {
-  heading(doc, 'Questions');
-  if (evaluation.length === 0) {
-    doc.font(OBLIQUE).fillColor(MUTED).text('No question was evaluated.').font(FONT).fillColor(INK);
-    return;
-  }
+function questions(pen: Pen, evaluation: Analysis['general']['evaluation']): void {
+  heading(pen, 'Questions');
+  if (evaluation.length === 0) return remark(pen, 'No question was evaluated.');
   evaluation.forEach((entry, i) => {
-    doc.font(BOLD).fillColor(INK).text(`${i + 1}. ${toWinAnsi(entry.question)}`, { paragraphGap: 2 });
+    pen.doc.fillColor(INK);
+    write(pen, 'bold', `${i + 1}. ${entry.question}`, { paragraphGap: 2 });
     const verdict = entry.insufficientEvidence ? `${score(entry.score)} (insufficient evidence)` : score(entry.score);
-    field(doc, 'Score', verdict);
-    field(doc, 'Answer', orDash(entry.answerSummary));
-    if (entry.reasoning.trim() !== '') field(doc, 'Reasoning', entry.reasoning);
-    for (const { quote } of entry.evidence) field(doc, 'Evidence', `"${quote}"`);
-    doc.moveDown(0.5);
+    field(pen, 'Score', verdict);
+    field(pen, 'Answer', orDash(entry.answerSummary));
+    if (entry.reasoning.trim() !== '') field(pen, 'Reasoning', entry.reasoning);
+    for (const { quote } of entry.evidence) field(pen, 'Evidence', `"${quote}"`);
+    pen.doc.moveDown(0.5);
   });
 }
 
-function footers(doc: Doc, interviewId: string): void {
+function footers(pen: Pen, interviewId: string): void {
+  const { doc } = pen;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not open a new page
     const text = `interviewd - interview ${interviewId} - page ${i + 1} of ${range.count}`;
-    doc.font(FONT).fontSize(8).fillColor(MUTED).text(text, doc.page.margins.left, doc.page.height - 36, {
+    doc.font(pen.fonts.main('regular')).fontSize(8).fillColor(MUTED).text(text, doc.page.margins.left, doc.page.height - 36, {
       width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
       align: 'center',
       lineBreak: false,
@@ -150,7 +144,7 @@ function footers(doc: Doc, interviewId: string): void {
 }
 
 /**
- * The analysis as a PDF report (§10 `analysis-pdf`), drawn with the standard PDF fonts only.
+ * The analysis as a PDF report (§10 `analysis-pdf`), its fonts embedded (`report-fonts.ts`).
  * Pure: the same data gives the same bytes (the document's dates are the analysis's).
  */
 export function renderAnalysisPdf(data: AnalysisReportData): Promise<Buffer> {
@@ -177,38 +171,39 @@ export function renderAnalysisPdf(data: AnalysisReportData): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font(BOLD).fontSize(20).fillColor(INK).text('Interview analysis report');
-  doc.moveDown(0.6);
-  if (analysis.evaluator.kind === 'test' || data.isTest) testNotice(doc);
+  const pen: Pen = { doc, fonts: new ReportFonts(doc, data.agentLanguage) };
+  doc.font(pen.fonts.main('bold')).fontSize(20).fillColor(INK).text('Interview analysis report');
+  doc.moveDown(0.6).fontSize(10.5);
+  if (analysis.evaluator.kind === 'test' || data.isTest) testNotice(pen);
 
-  heading(doc, 'Interview');
-  field(doc, 'Candidate', data.candidateName ?? '(erased)');
-  field(doc, 'Agent', `${data.agentName} (${data.agentFocus})`);
-  field(doc, 'Job', orDash(data.jobTitle));
-  field(doc, 'Interview date', formatInstant(data.interviewDate));
-  if (data.durationMinutes !== null) field(doc, 'Duration', `${data.durationMinutes} min`);
+  heading(pen, 'Interview');
+  field(pen, 'Candidate', data.candidateName ?? '(erased)');
+  field(pen, 'Agent', `${data.agentName} (${data.agentFocus})`);
+  field(pen, 'Job', orDash(data.jobTitle));
+  field(pen, 'Interview date', formatInstant(data.interviewDate));
+  if (data.durationMinutes !== null) field(pen, 'Duration', `${data.durationMinutes} min`);
   const evaluator = analysis.evaluator.kind === 'test' ? 'test (synthetic test analysis)' : analysis.evaluator.kind === 'rules' ? 'rules (counts only what it can measure)' : 'llm';
   const { model, promptVersion, notes } = analysis.evaluator;
-  field(doc, 'Evaluator', [evaluator, model && `model ${model}`, promptVersion && `prompt ${promptVersion}`].filter(Boolean).join(', '));
-  for (const note of notes) field(doc, 'Note', note);
-  field(doc, 'Analysed', formatInstant(general.createdAt));
+  field(pen, 'Evaluator', [evaluator, model && `model ${model}`, promptVersion && `prompt ${promptVersion}`].filter(Boolean).join(', '));
+  for (const note of notes) field(pen, 'Note', note);
+  field(pen, 'Analysed', formatInstant(general.createdAt));
 
-  heading(doc, 'Verdict');
-  field(doc, 'Overall rating', score(general.overallRating));
-  field(doc, 'Company fit', general.companyFitRating ?? 'not rated');
+  heading(pen, 'Verdict');
+  field(pen, 'Overall rating', score(general.overallRating));
+  field(pen, 'Company fit', general.companyFitRating ?? 'not rated');
 
-  heading(doc, 'Summary');
-  doc.text(toWinAnsi(orDash(general.summary)));
+  heading(pen, 'Summary');
+  write(pen, 'regular', orDash(general.summary));
 
-  heading(doc, 'Strong points');
-  bullets(doc, general.strongPoints);
-  heading(doc, 'Weak points');
-  bullets(doc, general.weakPoints);
+  heading(pen, 'Strong points');
+  bullets(pen, general.strongPoints);
+  heading(pen, 'Weak points');
+  bullets(pen, general.weakPoints);
 
-  specifics(doc, analysis.specific);
-  questions(doc, general.evaluation);
+  specifics(pen, analysis.specific);
+  questions(pen, general.evaluation);
 
-  footers(doc, data.interviewId);
+  footers(pen, data.interviewId);
   doc.end();
   return done;
 }

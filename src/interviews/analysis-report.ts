@@ -42,6 +42,7 @@ export async function getAnalysisPdf(ctx: CompanyContext, id: string): Promise<{
     candidateName: name,
     agentName: agent?.name ?? '—',
     agentFocus: agent?.focus ?? 'UNDEFINED',
+    agentLanguage: agent?.language,
     jobTitle: title,
     interviewDate: interview.startedAt ?? interview.scheduledAt,
     durationMinutes: interview.durationMinutes,

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type AnalysisReportData, renderAnalysisPdf } from './analysis-pdf.ts';
+import type { Analysis } from './analysis-schema.ts';
+
+/*
+ * The report shows the words of an interview in every script of the agent languages: names,
+ * questions, summaries and the evidence quotes, read back from the real PDF by poppler.
+ * Chinese, Japanese and Korean need the operating system's Noto Sans CJK (`fonts-noto-cjk`, which
+ * .ci/run installs); without it they print as "?", as any character no font has (the last test).
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'interviewd-pdf-scripts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+function pdfText(pdf: Buffer): string {
+  const file = join(dir, `report-${++files}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+function embeddedFonts(pdf: Buffer): string {
+  const file = join(dir, `fonts-${++files}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
+
+/** The text of each line as drawn: its words left to right by position. */
+function drawnLines(pdf: Buffer): string[] {
+  const file = join(dir, `boxes-${++files}.pdf`);
+  writeFileSync(file, pdf);
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const lines = new Map<string, { x: number; word: string }[]>();
+  for (const [, x, y, word] of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
+    const key = Number(y).toFixed(0);
+    lines.set(key, [...(lines.get(key) ?? []), { x: Number(x), word: word as string }]);
+  }
+  return [...lines.values()].map((words) => words.sort((a, b) => a.x - b.x).map((w) => w.word).join(' '));
+}
+
+/** A right-to-left sentence as it must be drawn: words and letters reversed, numbers kept. */
+const asDrawn = (sentence: string): string =>
+  sentence.split(' ').reverse().map((word) => (/\p{N}/u.test(word) ? word : [...word].reverse().join(''))).join(' ');
+
+const TURN = '01a23cb6-1b35-72d4-b2f3-d6d3f4c627cd';
+
+function report(quotes: string[], extra: Partial<AnalysisReportData> = {}): AnalysisReportData {
+  const analysis: Analysis = {
+    general: {
+      overallRating: 70,
+      companyFitRating: 'MEDIUM',
+      strongPoints: quotes.map((quote) => `Strong: ${quote}`),
+      weakPoints: [],
+      evaluation: quotes.map((quote, i) => ({
+        question: `Question ${i + 1}: ${quote}?`,
+        answerSummary: `Summary ${quote}`,
+        score: 70,
+        reasoning: '',
+        evidenceTurnIds: [TURN],
+        evidence: [{ turnId: TURN, quote }],
+        insufficientEvidence: false,
+      })),
+      summary: quotes.join(' / '),
+      createdAt: '2026-12-03T10:00:00.000Z',
+    },
+    specific: null,
+    evaluator: { kind: 'llm', model: 'test-model', promptVersion: 'evaluator-2', notes: [] },
+  };
+  return {
+    interviewId: TURN, candidateName: 'Ivo Andrić', agentName: 'Screener', agentFocus: 'SCREENING', agentLanguage: 'EN', jobTitle: null,
+    interviewDate: '2026-12-03T09:00:00.000Z', durationMinutes: 12, isTest: false, analysis, ...extra,
+  };
+}
+
+describe('analysis PDF in every script', () => {
+  it('prints Latin with every accent, Greek and Cyrillic as written, in the evidence quotes too', async () => {
+    const quotes = ['Łukasz Dvořák z Łodzi', 'Tiếng Việt rất đẹp', 'Işık ve ğüzel şehir', 'Здравствуйте, меня зовут Иван', 'Καλημέρα, είμαι μηχανικός', 'Добрий день, дякую'];
+    const text = pdfText(await renderAnalysisPdf(report(quotes)));
+    expect(text).toContain('Candidate: Ivo Andrić');
+    for (const quote of quotes) expect(text).toContain(`Evidence: "${quote}"`);
+    expect(text).not.toContain('?"');
+  });
+
+  it('prints Arabic in its reading order, and Devanagari and Tamil with their own fonts', async () => {
+    const arabic = 'أعمل مهندسا في الشركة منذ خمس سنوات';
+    const withNumbers = 'بدأت العمل في عام 2019 مع فريق من 345 شخصا';
+    const pdf = await renderAnalysisPdf(report([arabic, withNumbers, 'मैं पाँच साल से इंजीनियर हूँ', 'நான் ஒரு பொறியாளர்'], { agentLanguage: 'AR' }));
+    const text = pdfText(pdf);
+    // Each line's words as drawn, left to right (poppler's -bbox gives each word's letters in
+    // the order drawn too): the words right to left, each word's letters right to left, shaped
+    // (so one glyph per letter), the numbers left to right — also after Latin text on the line.
+    const lines = drawnLines(pdf);
+    for (const [label, sentence] of [['Evidence:', arabic], ['Question 1:', arabic], ['Strong:', arabic], ['Evidence:', withNumbers], ['Question 2:', withNumbers]] as const) {
+      expect(lines.some((line) => line.includes(label) && line.includes(asDrawn(sentence))), `${label} ${sentence}`).toBe(true);
+    }
+    expect(text).toContain('पाँच साल से');
+    expect(text).toContain('நான் ஒரு');
+    expect(text).not.toMatch(/\?{2,}/);
+    const fonts = embeddedFonts(pdf);
+    expect(fonts).toMatch(/DejaVuSans\b/);
+    expect(fonts).toMatch(/NotoSansDevanagari/);
+    expect(fonts).toMatch(/NotoSansTamil/);
+  });
+
+  it('prints Chinese, Japanese and Korean with the system Noto Sans CJK, in the regional design of the agent language', async () => {
+    expect(existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), 'needs the CJK font: apt-get install fonts-noto-cjk (as .ci/run does)').toBe(true);
+    const quotes = ['東京で五年間働きました', '我在北京工作了五年', '서울에서 오 년 동안 일했습니다'];
+    const pdf = await renderAnalysisPdf(report(quotes, { agentLanguage: 'ZH', candidateName: '山田 太郎' }));
+    const text = pdfText(pdf);
+    for (const quote of quotes) expect(text).toContain(`Evidence: "${quote}"`);
+    expect(text).toContain('Candidate: 山田 太郎');
+    expect(embeddedFonts(pdf)).toMatch(/NotoSansCJKsc-Regular/);
+    expect(embeddedFonts(await renderAnalysisPdf(report(quotes, { agentLanguage: 'JA' })))).toMatch(/NotoSansCJKjp-Regular/);
+  });
+
+  it('prints "?" for a character no font has, drops control characters and keeps lines', async () => {
+    const text = pdfText(await renderAnalysisPdf(report(['a\u0007b𓀀c\td'])));
+    expect(text).toContain('Evidence: "ab?c d"');
+  });
+
+  it('gives the same bytes for the same data', async () => {
+    const data = report(['Здравствуйте', 'مرحبا بكم']);
+    expect((await renderAnalysisPdf(data)).equals(await renderAnalysisPdf(data))).toBe(true);
+  });
+});
