@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
 import { type AnalysisReportData, renderAnalysisPdf } from './analysis-pdf.ts';
 import type { Analysis } from './analysis-schema.ts';
+import { ReportFonts } from './report-fonts.ts';
 
 /*
  * The report shows the words of an interview in every script of the agent languages: names,
@@ -117,13 +119,44 @@ describe('analysis PDF in every script', () => {
     expect(embeddedFonts(await renderAnalysisPdf(report(quotes, { agentLanguage: 'JA' })))).toMatch(/NotoSansCJKjp-Regular/);
   });
 
-  it('prints "?" for a character no font has, drops control characters and keeps lines', async () => {
-    const text = pdfText(await renderAnalysisPdf(report(['a\u0007b𓀀c\td'])));
+  it('prints "?" for a character no font has, in a font that has "?", drops control characters', async () => {
+    const text = pdfText(await renderAnalysisPdf(report(['a\u0007b𓀀c\td', 'धन्यवाद 𓀀 नमस्ते'])));
     expect(text).toContain('Evidence: "ab?c d"');
+    expect(text).toContain('Evidence: "धन्यवाद ? नमस्ते"');
   });
 
-  it('gives the same bytes for the same data', async () => {
-    const data = report(['Здравствуйте', 'مرحبا بكم']);
-    expect((await renderAnalysisPdf(data)).equals(await renderAnalysisPdf(data))).toBe(true);
+  it('keeps every line break, also where the font changes, and never prints one as "?"', async () => {
+    const summary = 'abc\n東京\nабв\n\nمرحبا بكم\nxyz';
+    const lines = drawnLines(await renderAnalysisPdf(report([], { candidateName: '\nAda Lovelace', analysis: { ...report([]).analysis, general: { ...report([]).analysis.general, summary } } })));
+    const at = (word: string) => lines.findIndex((line) => line === word || line.endsWith(` ${word}`));
+    const rows = ['abc', '東京', 'абв', asDrawn('مرحبا بكم'), 'xyz'].map(at);
+    expect(rows.every((row) => row >= 0), rows.join()).toBe(true);
+    expect(rows).toEqual([...rows].sort((x, y) => x - y));
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(lines.some((line) => line.includes('?'))).toBe(false);
+  });
+
+  it('lays out a right-to-left line that starts with a Latin word right to left (wrapped or after a newline)', async () => {
+    const long = `${'يعمل المرشح في فريق البنية التحتية منذ سنوات طويلة ويهتم كثيرا بجودة الأنظمة '.repeat(3)}Kubernetes في الإنتاج`;
+    const lines = drawnLines(await renderAnalysisPdf(report([long, 'المرشح جيد\nPython هي لغته المفضلة'])));
+    const drawn = lines.join('\n');
+    expect(drawn).toContain('Kubernetes');
+    expect(drawn).toContain('Python');
+    expect(drawn).not.toMatch(/setenrebuK|nohtyP/);
+  });
+
+  it('keeps joiners in the word they join (Devanagari half forms), and breaks a very long word into lines', async () => {
+    const fonts = new ReportFonts(new PDFDocument(), 'HI');
+    expect(fonts.runs('क्\u200dष र्\u200dय', 'regular')).toHaveLength(1);
+    const word = 'x'.repeat(400);
+    const lines = drawnLines(await renderAnalysisPdf(report([word])));
+    expect(lines.filter((line) => /^"?x+$/.test(line)).length).toBeGreaterThan(3);
+  });
+
+  it('gives the same bytes for the same data, whatever was rendered before', async () => {
+    const data = report(['Здравствуйте', 'مرحبا بكم', 'हिन्दी']);
+    const first = await renderAnalysisPdf(data);
+    await renderAnalysisPdf(report(['يعمل المرشح Kubernetes في الإنتاج', 'क्\u200dष र्\u200dय', '東京']));
+    expect((await renderAnalysisPdf(data)).equals(first)).toBe(true);
   });
 });

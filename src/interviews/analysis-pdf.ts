@@ -32,14 +32,21 @@ interface Pen {
 }
 
 /**
- * Draws text in runs of the fonts that have its characters. `features: []` makes pdfkit lay out
- * each line whole instead of word by word, so a right-to-left line (Arabic, Hebrew) comes out in
- * its reading order.
+ * Draws text line by line (pdfkit loses a newline where the font changes), each line in runs of
+ * the fonts that have its characters. A right-to-left run gets `features: []`, which makes pdfkit
+ * lay out each line of it whole instead of word by word, so its words come out right to left.
  */
 function write(pen: Pen, style: FontStyle, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  const runs = pen.fonts.runs(text, style);
-  if (runs.length === 0) runs.push({ font: pen.fonts.main(style), text: '' });
-  runs.forEach((run, i) => pen.doc.font(run.font).text(run.text, { ...options, features: [], continued: i < runs.length - 1 || options.continued === true }));
+  const lines = text.split('\n');
+  lines.forEach((line, l) => {
+    const runs = pen.fonts.runs(line, style);
+    if (runs.length === 0) runs.push({ font: pen.fonts.main(style), text: ' ', rightToLeft: false });
+    const last = l === lines.length - 1;
+    runs.forEach((run, i) => {
+      const continued = i < runs.length - 1 || (last && options.continued === true);
+      pen.doc.font(run.font).text(run.text, { ...options, continued, ...(run.rightToLeft ? { features: [] } : {}) });
+    });
+  });
 }
 
 /** "2025-11-20 10:30 UTC". */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
+import { rightToLeftFont, rightToLeftPieces, type RightToLeftScript } from './report-right-to-left.ts';
 
 /*
  * The fonts the analysis PDF embeds, so that a report of an interview in any agent language shows
@@ -8,7 +9,7 @@ import { create, type Font } from 'fontkit';
  * Greek, Cyrillic, Arabic, Hebrew) and Noto Sans Devanagari and Tamil come with the npm packages;
  * the Chinese, Japanese and Korean fonts are too large for that, so the Noto Sans CJK of the
  * operating system is used where installed (Debian/Ubuntu `fonts-noto-cjk`). A character no font
- * has prints as "?". Fonts are read once, when a report first needs them.
+ * has prints as "?". Font files are read once, when a report first needs them.
  */
 
 export type FontStyle = 'regular' | 'bold' | 'oblique';
@@ -75,7 +76,8 @@ function faces(language: string | undefined): Face[] {
 }
 
 const files = new Map<string, Buffer>();
-const fonts = new Map<string, Font>();
+/** Parsed once, to know which characters each font has; never drawn with (see `use`). */
+const coverage = new Map<string, Font>();
 
 function bytes(file: string): Buffer {
   let buffer = files.get(file);
@@ -83,22 +85,27 @@ function bytes(file: string): Buffer {
   return buffer;
 }
 
-function font(source: FontSource): Font {
+function covering(source: FontSource): Font {
   const id = `${source.file}#${source.name ?? ''}`;
-  let parsed = fonts.get(id);
-  if (!parsed) fonts.set(id, (parsed = create(bytes(source.file), source.name)));
+  let parsed = coverage.get(id);
+  if (!parsed) coverage.set(id, (parsed = create(bytes(source.file), source.name)));
   return parsed;
 }
 
-/** A stretch of text drawn with one registered font. */
+/** A stretch of one line drawn with one registered font. */
 export interface TextRun {
   font: string;
   text: string;
+  /** Laid out right to left as a whole (pdfkit must not lay it out word by word). */
+  rightToLeft: boolean;
 }
+
+/** Characters drawn with the character before them: marks (variation selectors too), joiners, zero-width space. */
+const WITH_PREVIOUS = /[\p{M}\u200b-\u200d]/u;
 
 /**
  * The fonts of one document: registers each face it uses with the document (once) and splits a
- * text into runs, each with the first face that has its characters.
+ * line into runs, each with the first face that has its characters.
  */
 export class ReportFonts {
   private readonly faces: Face[];
@@ -111,51 +118,56 @@ export class ReportFonts {
     this.faces = faces(language);
   }
 
-  private use(face: Face, style: FontStyle): string {
-    const key = `${face.key}-${style}`;
+  private use(face: Face, style: FontStyle, script: RightToLeftScript | null): string {
+    const key = `${face.key}-${style}${script ? `-${script}` : ''}`;
     if (!this.registered.has(key)) {
-      // pdfkit also takes a parsed fontkit font (its types omit it): parsed once for every report,
-      // not once per report (a CJK collection takes a good part of a second to parse).
-      this.doc.registerFont(key, font(face.sources[style]) as unknown as Buffer);
+      // Parsed for this document alone: fontkit keeps each glyph it drew with the characters it was
+      // first drawn for, which pdfkit writes as the glyph's text, and keeps them all (memory grows).
+      const source = face.sources[style];
+      const parsed = create(bytes(source.file), source.name);
+      // pdfkit also takes a parsed fontkit font (its types omit it).
+      this.doc.registerFont(key, (script ? rightToLeftFont(parsed, script) : parsed) as unknown as Buffer);
       this.registered.add(key);
     }
     return key;
   }
 
-  private faceFor(codePoint: number, style: FontStyle): Face | undefined {
-    return this.faces.find((face) => font(face.sources[style]).hasGlyphForCodePoint(codePoint));
+  private has(face: Face, style: FontStyle, ch: string): boolean {
+    return covering(face.sources[style]).hasGlyphForCodePoint(ch.codePointAt(0) ?? 0);
   }
 
   /** The registered name of the main face in a style (for fixed English text). */
   main(style: FontStyle): string {
-    return this.use(this.faces[0] as Face, style);
+    return this.use(this.faces[0] as Face, style, null);
   }
 
   /**
-   * The text in runs of one font each, right-to-left text (`rightToLeft`) in runs of its own.
-   * Spaces and combining marks stay in the run they follow, so a word is never split between
-   * fonts; a character no face has becomes "?"; control characters go (tabs and carriage returns
-   * become spaces).
+   * One line (no newline) in runs of one font each; a right-to-left stretch in runs of its own
+   * (`report-right-to-left.ts`). Spaces, and marks and joiners the font has, stay in the run of
+   * the character before them, so a word is never split between fonts; a character no face has
+   * becomes "?"; control characters go (a tab becomes a space).
    */
-  runs(text: string, style: FontStyle): TextRun[] {
-    return rightToLeft(drawable(text)).flatMap((piece) => this.fontRuns(piece, style));
+  runs(line: string, style: FontStyle): TextRun[] {
+    return rightToLeftPieces(drawable(line)).flatMap((piece) => this.fontRuns(piece.text, style, piece.script));
   }
 
-  private fontRuns(text: string, style: FontStyle): TextRun[] {
+  private fontRuns(text: string, style: FontStyle, script: RightToLeftScript | null): TextRun[] {
     const runs: TextRun[] = [];
+    const main = this.faces[0] as Face;
     let face: Face | undefined;
     let current = '';
     const flush = () => {
-      if (current !== '') runs.push({ font: this.use(face ?? (this.faces[0] as Face), style), text: current });
+      if (current !== '') runs.push({ font: this.use(face ?? main, style, script), text: current, rightToLeft: script !== null });
       current = '';
     };
     for (const ch of text) {
-      if (face && (ch === ' ' || ch === '\n' || /\p{M}/u.test(ch))) {
+      if (/\s/u.test(ch) || (WITH_PREVIOUS.test(ch) && (!face || this.has(face, style, ch)))) {
+        face ??= main;
         current += ch;
         continue;
       }
-      const found = this.faceFor(ch.codePointAt(0) ?? 0, style);
-      const next = found ?? face ?? this.faces[0];
+      const found = this.faces.find((candidate) => this.has(candidate, style, ch));
+      const next = found ?? this.faces.find((candidate) => this.has(candidate, style, '?')) ?? main;
       if (next !== face) {
         flush();
         face = next;
@@ -167,47 +179,29 @@ export class ReportFonts {
   }
 }
 
-/** The text without control characters (tabs and carriage returns become spaces), composed (NFC). */
-function drawable(text: string): string {
+/** A word longer than this gets places where a line may break (pdfkit measures a long word slowly). */
+const LONGEST_UNBROKEN = 40;
+
+/**
+ * The line without control characters (a tab becomes a space), composed (NFC), with a zero-width
+ * space every so often in a very long word (a pasted link, say): pdfkit's cost of fitting a word
+ * into lines grows much faster than its length.
+ */
+function drawable(line: string): string {
   let out = '';
-  for (const ch of text.normalize('NFC')) {
+  let unbroken = 0;
+  for (const ch of line.normalize('NFC')) {
     const codePoint = ch.codePointAt(0) ?? 0;
     if (ch === '\t' || ch === '\r') out += ' ';
-    else if (ch === '\n' || !(codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0))) out += ch;
+    else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) continue;
+    else {
+      if (/\s/u.test(ch)) unbroken = 0;
+      else if (++unbroken > LONGEST_UNBROKEN && !WITH_PREVIOUS.test(ch)) {
+        out += '\u200b';
+        unbroken = 1;
+      }
+      out += ch;
+    }
   }
   return out;
-}
-
-/** Letters and marks of the right-to-left scripts of the agent languages (Arabic; Hebrew). */
-const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
-const isRtl = (ch: string): boolean => RTL.test(ch) && !/\p{N}/u.test(ch);
-
-/*
- * pdfkit has no bidirectional layout: fontkit lays a run out right to left, all of it, when its
- * first letter is Arabic or Hebrew, and left to right otherwise. So the stretch from the first
- * right-to-left letter to the last becomes a run of its own (after "Evidence: " it is shaped and
- * read in order), and the numbers and Latin words inside it are reversed beforehand, so that the
- * run's reversal puts them back in their reading order ("2020", not "0202"). An English phrase of
- * several words inside Arabic text still shows its words in reverse order; a paragraph's lines
- * stay aligned to the left.
- */
-function rightToLeft(text: string): string[] {
-  const chars = [...text];
-  const first = chars.findIndex(isRtl);
-  if (first < 0) return [text];
-  const last = chars.findLastIndex(isRtl);
-  let island = '';
-  let token = '';
-  const flush = () => {
-    island += /[\p{L}\p{N}]/u.test(token) ? [...token].reverse().join('') : token;
-    token = '';
-  };
-  for (const ch of chars.slice(first, last + 1)) {
-    if (isRtl(ch) || /\s/u.test(ch)) {
-      flush();
-      island += ch;
-    } else token += ch;
-  }
-  flush();
-  return [chars.slice(0, first).join(''), island, chars.slice(last + 1).join('')].filter((piece) => piece !== '');
 }
