@@ -126,7 +126,7 @@ describe('analysis PDF in every script', () => {
   });
 
   it('keeps every line break, also where the font changes, and never prints one as "?"', async () => {
-    const summary = 'abc\n東京\nабв\n\nمرحبا بكم\nxyz';
+    const summary = 'abc\n東京\u2028абв\r\n\nمرحبا بكم\nxyz';
     const lines = drawnLines(await renderAnalysisPdf(report([], { candidateName: '\nAda Lovelace', analysis: { ...report([]).analysis, general: { ...report([]).analysis.general, summary } } })));
     const at = (word: string) => lines.findIndex((line) => line === word || line.endsWith(` ${word}`));
     const rows = ['abc', '東京', 'абв', asDrawn('مرحبا بكم'), 'xyz'].map(at);
@@ -145,12 +145,17 @@ describe('analysis PDF in every script', () => {
     expect(drawn).not.toMatch(/setenrebuK|nohtyP/);
   });
 
-  it('keeps joiners in the word they join (Devanagari half forms), and breaks a very long word into lines', async () => {
-    const fonts = new ReportFonts(new PDFDocument(), 'HI');
+  it('keeps joiners in the word they join, draws each space with a font that has it, and inserts nothing into long words', async () => {
+    const fonts = new ReportFonts(new PDFDocument(), 'JA');
     expect(fonts.runs('क्\u200dष र्\u200dय', 'regular')).toHaveLength(1);
-    const word = 'x'.repeat(400);
-    const lines = drawnLines(await renderAnalysisPdf(report([word])));
-    expect(lines.filter((line) => /^"?x+$/.test(line)).length).toBeGreaterThan(3);
+    const runs = fonts.runs('\u3000東京 AWS\u3000認定 नमस्ते\u2009जी', 'regular');
+    expect(runs.map((run) => run.text).join('')).toBe('\u3000東京 AWS\u3000認定 नमस्ते\u2009जी');
+    expect(runs.filter((run) => run.text.includes('\u3000')).every((run) => run.font.startsWith('cjk-jp'))).toBe(true);
+    expect(runs.find((run) => run.text.includes('\u2009'))?.font).toBe('dejavu-regular');
+    const link = `https://example.com/${'distributed-systems-course/'.repeat(8)}pull/1234`;
+    expect(fonts.runs(link, 'regular').map((run) => run.text).join('')).toBe(link);
+    const lines = drawnLines(await renderAnalysisPdf(report(['x'.repeat(400)])));
+    expect(lines.filter((line) => /^"?x+"?$/.test(line)).length).toBeGreaterThan(3);
   });
 
   it('gives the same bytes for the same data, whatever was rendered before', async () => {

@@ -37,7 +37,7 @@ interface Pen {
  * lay out each line of it whole instead of word by word, so its words come out right to left.
  */
 function write(pen: Pen, style: FontStyle, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/u);
   lines.forEach((line, l) => {
     const runs = pen.fonts.runs(line, style);
     if (runs.length === 0) runs.push({ font: pen.fonts.main(style), text: ' ', rightToLeft: false });

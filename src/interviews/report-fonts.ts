@@ -100,8 +100,8 @@ export interface TextRun {
   rightToLeft: boolean;
 }
 
-/** Characters drawn with the character before them: marks (variation selectors too), joiners, zero-width space. */
-const WITH_PREVIOUS = /[\p{M}\u200b-\u200d]/u;
+/** Characters drawn with the character before them: marks (variation selectors too) and joiners. */
+const WITH_PREVIOUS = /[\p{M}\u200c\u200d]/u;
 
 /**
  * The fonts of one document: registers each face it uses with the document (once) and splits a
@@ -142,10 +142,10 @@ export class ReportFonts {
   }
 
   /**
-   * One line (no newline) in runs of one font each; a right-to-left stretch in runs of its own
-   * (`report-right-to-left.ts`). Spaces, and marks and joiners the font has, stay in the run of
-   * the character before them, so a word is never split between fonts; a character no face has
-   * becomes "?"; control characters go (a tab becomes a space).
+   * One line (no line break) in runs of one font each; a right-to-left stretch in runs of its own
+   * (`report-right-to-left.ts`). Spaces, marks and joiners the font has stay in the run of the
+   * character before them, so a word is never split between fonts; a character no face has
+   * becomes "?" (a space no face has, " "); control characters go (a tab becomes a space).
    */
   runs(line: string, style: FontStyle): TextRun[] {
     return rightToLeftPieces(drawable(line)).flatMap((piece) => this.fontRuns(piece.text, style, piece.script));
@@ -157,16 +157,21 @@ export class ReportFonts {
     let face: Face | undefined;
     let current = '';
     const flush = () => {
-      if (current !== '') runs.push({ font: this.use(face ?? main, style, script), text: current, rightToLeft: script !== null });
+      if (current === '') return;
+      const font = this.use(face ?? main, style, script);
+      // A right-to-left stretch is laid out whole; elsewhere a very long word is cut into pieces.
+      for (const piece of script ? [current] : withLongWordsCut(current)) runs.push({ font, text: piece, rightToLeft: script !== null });
       current = '';
     };
-    for (const ch of text) {
-      if (/\s/u.test(ch) || (WITH_PREVIOUS.test(ch) && (!face || this.has(face, style, ch)))) {
-        face ??= main;
-        current += ch;
+    for (const character of text) {
+      const space = /\s/u.test(character);
+      if (face && (space || WITH_PREVIOUS.test(character)) && this.has(face, style, character)) {
+        current += character;
         continue;
       }
-      const found = this.faces.find((candidate) => this.has(candidate, style, ch));
+      let ch = character;
+      let found = this.faces.find((candidate) => this.has(candidate, style, ch));
+      if (!found && space) [ch, found] = [' ', face ?? main]; // a space no font has (every face has " ")
       const next = found ?? this.faces.find((candidate) => this.has(candidate, style, '?')) ?? main;
       if (next !== face) {
         flush();
@@ -179,29 +184,39 @@ export class ReportFonts {
   }
 }
 
-/** A word longer than this gets places where a line may break (pdfkit measures a long word slowly). */
-const LONGEST_UNBROKEN = 40;
-
 /**
- * The line without control characters (a tab becomes a space), composed (NFC), with a zero-width
- * space every so often in a very long word (a pasted link, say): pdfkit's cost of fitting a word
- * into lines grows much faster than its length.
+ * A word longer than this many characters is drawn in pieces of that length, between which a
+ * line may break: pdfkit's cost of fitting one word into lines grows much faster than its
+ * length. (A word this long does not fit on a line anyway.)
  */
+const LONGEST_WORD = 80;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The text in pieces that make it up again, a long word cut between its characters (graphemes). */
+function withLongWordsCut(text: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let word = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (/\s/u.test(segment)) word = 0;
+    else if (++word > LONGEST_WORD) {
+      pieces.push(piece);
+      piece = '';
+      word = 1;
+    }
+    piece += segment;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/** The line without control characters (a tab becomes a space), composed (NFC). */
 function drawable(line: string): string {
   let out = '';
-  let unbroken = 0;
   for (const ch of line.normalize('NFC')) {
     const codePoint = ch.codePointAt(0) ?? 0;
-    if (ch === '\t' || ch === '\r') out += ' ';
-    else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) continue;
-    else {
-      if (/\s/u.test(ch)) unbroken = 0;
-      else if (++unbroken > LONGEST_UNBROKEN && !WITH_PREVIOUS.test(ch)) {
-        out += '\u200b';
-        unbroken = 1;
-      }
-      out += ch;
-    }
+    if (ch === '\t') out += ' ';
+    else if (!(codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0))) out += ch;
   }
   return out;
 }
