@@ -145,6 +145,12 @@ describe('analysis PDF in every script', () => {
     expect(drawn).not.toMatch(/setenrebuK|nohtyP/);
   });
 
+  it('ends an Arabic line on the left: its full stop goes there, and brackets are mirrored', async () => {
+    const lines = drawnLines(await renderAnalysisPdf(report(['أعمل مهندسا منذ سنوات.', 'قال (مرحبا) لي'])));
+    expect(lines.some((line) => line.startsWith('Evidence:') && line.includes(asDrawn('أعمل مهندسا منذ سنوات.')))).toBe(true);
+    expect(lines.some((line) => line.startsWith('Evidence:') && line.includes('يل (ابحرم) لاق'))).toBe(true);
+  });
+
   it('keeps joiners in the word they join, draws each space with a font that has it, and inserts nothing into long words', async () => {
     const fonts = new ReportFonts(new PDFDocument(), 'JA');
     expect(fonts.runs('क्\u200dष र्\u200dय', 'regular')).toHaveLength(1);

@@ -5,13 +5,15 @@ import type { Font } from 'fontkit';
  * fontkit lays out a run right to left, all of it, when the first letter it meets is Arabic or
  * Hebrew, left to right otherwise. So:
  * - the stretch of a line from its first right-to-left letter to its last is a run of its own
- *   (after "Evidence: " it is still shaped and read in order), laid out as a whole with the
+ *   (after "Evidence: " it is still shaped and read in order); a line that starts with a
+ *   right-to-left letter is one such run, all of it. The run is laid out as a whole with the
  *   script forced (`rightToLeftFont`), so a wrapped line that starts with a Latin word or a
  *   number is right to left too;
  * - the numbers and Latin words inside it are reversed beforehand, so that the run's reversal
- *   puts them back in their reading order ("2019", not "9102").
+ *   puts them back in their reading order ("2019", not "9102"), and brackets are mirrored.
  * Known limits: an English phrase of several words inside Arabic text shows its words in reverse
- * order, and the lines of an Arabic paragraph are aligned left.
+ * order, text of another font inside it (Chinese, say) is not reordered, and the lines of an
+ * Arabic paragraph are aligned left.
  */
 
 export type RightToLeftScript = 'arab' | 'hebr';
@@ -27,19 +29,29 @@ const HEBREW = /\p{Script=Hebrew}/u;
 /** A letter or mark of a right-to-left script (its digits, Arabic-Indic ones, read left to right). */
 const isRightToLeft = (ch: string): boolean => (ARABIC.test(ch) || HEBREW.test(ch)) && !/\p{N}/u.test(ch);
 
-/** The line as left-to-right text, a right-to-left stretch, and left-to-right text. */
+/** Brackets and quotes drawn mirrored in right-to-left text (an opening one opens to the left). */
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+
+/**
+ * The line as left-to-right text, a right-to-left stretch, and left-to-right text. A line whose
+ * first letter is right to left is a right-to-left line, all of it one stretch (the full stop of
+ * an Arabic sentence, or an English word after it, goes to its end, on the left).
+ */
 export function rightToLeftPieces(line: string): LinePiece[] {
   const chars = [...line];
   const first = chars.findIndex(isRightToLeft);
   if (first < 0) return [{ text: line, script: null }];
   const last = chars.findLastIndex(isRightToLeft);
+  const rightToLeftLine = !chars.slice(0, first).some((ch) => /\p{L}/u.test(ch));
+  const [start, end] = rightToLeftLine ? [0, chars.length - 1] : [first, last];
   let stretch = '';
   let token = '';
   const flush = () => {
-    stretch += /[\p{L}\p{N}]/u.test(token) ? [...token].reverse().join('') : token;
+    const readLeftToRight = /[\p{L}\p{N}]/u.test(token);
+    stretch += readLeftToRight ? [...token].reverse().join('') : [...token].map((ch) => MIRRORED[ch] ?? ch).join('');
     token = '';
   };
-  for (const ch of chars.slice(first, last + 1)) {
+  for (const ch of chars.slice(start, end + 1)) {
     if (isRightToLeft(ch) || /\s/u.test(ch)) {
       flush();
       stretch += ch;
@@ -47,9 +59,9 @@ export function rightToLeftPieces(line: string): LinePiece[] {
   }
   flush();
   const pieces: LinePiece[] = [
-    { text: chars.slice(0, first).join(''), script: null },
+    { text: chars.slice(0, start).join(''), script: null },
     { text: stretch, script: HEBREW.test(chars[first] as string) ? 'hebr' : 'arab' },
-    { text: chars.slice(last + 1).join(''), script: null },
+    { text: chars.slice(end + 1).join(''), script: null },
   ];
   return pieces.filter((piece) => piece.text !== '');
 }
