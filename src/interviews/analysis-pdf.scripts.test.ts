@@ -12,7 +12,7 @@ import { ReportFonts } from './report-fonts.ts';
  * The report shows the words of an interview in every script of the agent languages: names,
  * questions, summaries and the evidence quotes, read back from the real PDF by poppler.
  * Chinese, Japanese and Korean need the operating system's Noto Sans CJK (`fonts-noto-cjk`, which
- * .ci/run installs); without it they print as "?", as any character no font has (the last test).
+ * .ci/run installs); without it they print as "?", as any character no font has (tested below).
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'interviewd-pdf-scripts-'));
