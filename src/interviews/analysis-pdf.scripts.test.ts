@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
+import { pdfDrawnLines, pdfFonts, pdfText } from '../../test/pdf-reading.ts';
 import { type AnalysisReportData, renderAnalysisPdf } from './analysis-pdf.ts';
 import type { Analysis } from './analysis-schema.ts';
 import { ReportFonts } from './report-fonts.ts';
@@ -14,35 +12,6 @@ import { ReportFonts } from './report-fonts.ts';
  * Chinese, Japanese and Korean need the operating system's Noto Sans CJK (`fonts-noto-cjk`, which
  * .ci/run installs); without it they print as "?", as any character no font has (tested below).
  */
-
-const dir = mkdtempSync(join(tmpdir(), 'interviewd-pdf-scripts-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-
-function pdfText(pdf: Buffer): string {
-  const file = join(dir, `report-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
-
-function embeddedFonts(pdf: Buffer): string {
-  const file = join(dir, `fonts-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
-}
-
-/** The text of each line as drawn: its words left to right by position. */
-function drawnLines(pdf: Buffer): string[] {
-  const file = join(dir, `boxes-${++files}.pdf`);
-  writeFileSync(file, pdf);
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const lines = new Map<string, { x: number; word: string }[]>();
-  for (const [, x, y, word] of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
-    const key = Number(y).toFixed(0);
-    lines.set(key, [...(lines.get(key) ?? []), { x: Number(x), word: word as string }]);
-  }
-  return [...lines.values()].map((words) => words.sort((a, b) => a.x - b.x).map((w) => w.word).join(' '));
-}
 
 /** A right-to-left sentence as it must be drawn: words and letters reversed, numbers kept. */
 const asDrawn = (sentence: string): string =>
@@ -95,14 +64,14 @@ describe('analysis PDF in every script', () => {
     // Each line's words as drawn, left to right (poppler's -bbox gives each word's letters in
     // the order drawn too): the words right to left, each word's letters right to left, shaped
     // (so one glyph per letter), the numbers left to right — also after Latin text on the line.
-    const lines = drawnLines(pdf);
+    const lines = pdfDrawnLines(pdf);
     for (const [label, sentence] of [['Evidence:', arabic], ['Question 1:', arabic], ['Strong:', arabic], ['Evidence:', withNumbers], ['Question 2:', withNumbers]] as const) {
       expect(lines.some((line) => line.includes(label) && line.includes(asDrawn(sentence))), `${label} ${sentence}`).toBe(true);
     }
     expect(text).toContain('पाँच साल से');
     expect(text).toContain('நான் ஒரு');
     expect(text).not.toMatch(/\?{2,}/);
-    const fonts = embeddedFonts(pdf);
+    const fonts = pdfFonts(pdf);
     expect(fonts).toMatch(/DejaVuSans\b/);
     expect(fonts).toMatch(/NotoSansDevanagari/);
     expect(fonts).toMatch(/NotoSansTamil/);
@@ -115,8 +84,8 @@ describe('analysis PDF in every script', () => {
     const text = pdfText(pdf);
     for (const quote of quotes) expect(text).toContain(`Evidence: "${quote}"`);
     expect(text).toContain('Candidate: 山田 太郎');
-    expect(embeddedFonts(pdf)).toMatch(/NotoSansCJKsc-Regular/);
-    expect(embeddedFonts(await renderAnalysisPdf(report(quotes, { agentLanguage: 'JA' })))).toMatch(/NotoSansCJKjp-Regular/);
+    expect(pdfFonts(pdf)).toMatch(/NotoSansCJKsc-Regular/);
+    expect(pdfFonts(await renderAnalysisPdf(report(quotes, { agentLanguage: 'JA' })))).toMatch(/NotoSansCJKjp-Regular/);
   });
 
   it('prints "?" for a character no font has, in a font that has "?", drops control characters', async () => {
@@ -127,7 +96,7 @@ describe('analysis PDF in every script', () => {
 
   it('keeps every line break, also where the font changes, and never prints one as "?"', async () => {
     const summary = 'abc\n東京\u2028абв\r\n\nمرحبا بكم\nxyz';
-    const lines = drawnLines(await renderAnalysisPdf(report([], { candidateName: '\nAda Lovelace', analysis: { ...report([]).analysis, general: { ...report([]).analysis.general, summary } } })));
+    const lines = pdfDrawnLines(await renderAnalysisPdf(report([], { candidateName: '\nAda Lovelace', analysis: { ...report([]).analysis, general: { ...report([]).analysis.general, summary } } })));
     const at = (word: string) => lines.findIndex((line) => line === word || line.endsWith(` ${word}`));
     const rows = ['abc', '東京', 'абв', asDrawn('مرحبا بكم'), 'xyz'].map(at);
     expect(rows.every((row) => row >= 0), rows.join()).toBe(true);
@@ -138,7 +107,7 @@ describe('analysis PDF in every script', () => {
 
   it('lays out a right-to-left line that starts with a Latin word right to left (wrapped or after a newline)', async () => {
     const long = `${'يعمل المرشح في فريق البنية التحتية منذ سنوات طويلة ويهتم كثيرا بجودة الأنظمة '.repeat(3)}Kubernetes في الإنتاج`;
-    const lines = drawnLines(await renderAnalysisPdf(report([long, 'المرشح جيد\nPython هي لغته المفضلة'])));
+    const lines = pdfDrawnLines(await renderAnalysisPdf(report([long, 'المرشح جيد\nPython هي لغته المفضلة'])));
     const drawn = lines.join('\n');
     expect(drawn).toContain('Kubernetes');
     expect(drawn).toContain('Python');
@@ -146,7 +115,7 @@ describe('analysis PDF in every script', () => {
   });
 
   it('ends an Arabic line on the left: its full stop goes there, and brackets are mirrored', async () => {
-    const lines = drawnLines(await renderAnalysisPdf(report(['أعمل مهندسا منذ سنوات.', 'قال (مرحبا) لي'])));
+    const lines = pdfDrawnLines(await renderAnalysisPdf(report(['أعمل مهندسا منذ سنوات.', 'قال (مرحبا) لي'])));
     expect(lines.some((line) => line.startsWith('Evidence:') && line.includes(asDrawn('أعمل مهندسا منذ سنوات.')))).toBe(true);
     expect(lines.some((line) => line.startsWith('Evidence:') && line.includes('يل (ابحرم) لاق'))).toBe(true);
   });
@@ -160,7 +129,7 @@ describe('analysis PDF in every script', () => {
     expect(runs.find((run) => run.text.includes('\u2009'))?.font).toBe('dejavu-regular');
     const link = `https://example.com/${'distributed-systems-course/'.repeat(8)}pull/1234`;
     expect(fonts.runs(link, 'regular').map((run) => run.text).join('')).toBe(link);
-    const lines = drawnLines(await renderAnalysisPdf(report(['x'.repeat(400)])));
+    const lines = pdfDrawnLines(await renderAnalysisPdf(report(['x'.repeat(400)])));
     expect(lines.filter((line) => /^"?x+"?$/.test(line)).length).toBeGreaterThan(3);
   });
 

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectNotFound } from '../../test/domain-assertions.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../test/harness.ts';
+import { pdfText } from '../../test/pdf-reading.ts';
 import { eraseExpiredCandidates } from '../candidates/gdpr-sweep.ts';
 import { ManualClock } from '../core/clock.ts';
 
@@ -19,8 +16,6 @@ describe('analysis PDF', () => {
   let server: TestServer;
   let acme: SeededCompany;
   let other: SeededCompany;
-  const dir = mkdtempSync(join(tmpdir(), 'interviewd-pdf-'));
-  let files = 0;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -29,15 +24,7 @@ describe('analysis PDF', () => {
   });
   afterAll(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
-
-  /** The text of a PDF as poppler's pdftotext reads it (UTF-8). */
-  function pdfText(pdf: Buffer): string {
-    const file = join(dir, `report-${++files}.pdf`);
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  }
 
   async function completedTestInterview(body: Record<string, unknown>, company = acme) {
     const created = await company.api('POST', '/v1/interviews', { body: { ...body, isTest: true } });

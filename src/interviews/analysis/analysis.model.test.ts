@@ -3,13 +3,10 @@
  * evidence verified by code before anything is stored, the PDF printing the verified quotes only,
  * and candidate answers that try to steer the evaluator changing nothing (issue 13 item 5).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { interviewDataIn, type OpenAiFake, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
 import { type SeededCompany, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { pdfText } from '../../../test/pdf-reading.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
 import { EVALUATOR_PROMPT_VERSION } from '../runtime/evaluator/index.ts';
@@ -23,7 +20,6 @@ const answer = (questions: unknown[], extra: Record<string, unknown> = {}) =>
 
 describe('analysis by the model', () => {
   const clock = new ManualClock();
-  const dir = mkdtempSync(join(tmpdir(), 'interviewd-analysis-'));
   let fake: OpenAiFake;
   let server: TestServer;
   let acme: SeededCompany;
@@ -36,14 +32,7 @@ describe('analysis by the model', () => {
   afterAll(async () => {
     await server.close();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
   });
-
-  function pdfText(pdf: Buffer): string {
-    const file = join(dir, `${newId()}.pdf`);
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  }
 
   it('stores only verified evidence; the PDF shows the verified quotes and none of the dropped ones', async () => {
     const interview = await completedInterview(server, acme, { focus: 'SCREENING', questions: QUESTIONS, instructions: 'Probe for ownership.' }, [
