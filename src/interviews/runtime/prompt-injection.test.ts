@@ -10,6 +10,7 @@ import { CONVERSATION_OPENING } from './brains/prompts.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewDataIn, type OpenAiFake, type RecordedRequest, reply, startOpenAiFake } from '../../../test/fakes/openai-server.ts';
 import { createModelClient, ModelBrain } from './brains/model.ts';
+import { type ModelCalls, startModelCalls } from './brains/model-calls.ts';
 import type { IntentWording } from './brains/model-types.ts';
 import { inputOf, SCREENING_AGENT, transcriptOf } from './evaluator/evaluator.test-helpers.ts';
 import { modelAnalysis } from './evaluator/model.ts';
@@ -42,10 +43,13 @@ function expectNoCandidateTextInSystem(request: RecordedRequest | undefined) {
 
 describe('prompt injection by the candidate', () => {
   let fake: OpenAiFake;
+  let calls: ModelCalls;
   beforeEach(async () => {
     fake = await startOpenAiFake();
+    calls = startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'k' });
   });
   afterEach(async () => {
+    await calls.close();
     await fake.close();
   });
   const client = () => createModelClient({ baseUrl: fake.baseUrl, apiKey: 'k', model: 'm', firstTokenTimeoutMs: 10_000, maxRetries: 0 });
@@ -53,7 +57,7 @@ describe('prompt injection by the candidate', () => {
   it('reaches the interviewer only as wrapped, escaped user content', async () => {
     const wording: IntentWording = (intent, request) =>
       intent.type === 'question' ? { fixed: 'Thank you.', worded: request.agent.questions[intent.index] ?? '' } : { fixed: '', worded: 'Could you say more?' };
-    const brain = new ModelBrain({ client: client(), model: 'm', wording, firstTokenTimeoutMs: 10_000, maxRetries: 0 });
+    const brain = new ModelBrain({ calls, model: 'm', wording, firstTokenTimeoutMs: 10_000, maxRetries: 0 });
     fake.script(reply.text('What draws you to this team?'), reply.text('Could you give an example?'));
     const request = { agent: SCREENING_AGENT, companyName: 'Acme', candidateName: 'Mallory', transcript, lines: en };
     let said = '';

@@ -5,7 +5,8 @@ import { en } from '../lines/en.ts';
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OpenAiFake, reply, startOpenAiFake } from '../../../../test/fakes/openai-server.ts';
-import { ModelBrain, type ModelBrainOptions, type ModelFailure, createModelClient, TURN_MAX_TOKENS } from './model.ts';
+import { ModelBrain, type ModelBrainOptions, type ModelFailure, TURN_MAX_TOKENS } from './model.ts';
+import { type ModelCalls, startModelCalls } from './model-calls.ts';
 import type { AgentForRuntime, Intent, IntentWording, TranscriptTurn, TurnRequest } from './model-types.ts';
 import { CONVERSATION_OPENING } from './prompts.ts';
 
@@ -61,17 +62,20 @@ const PREFIX = 'Hallo Grace. Dieses Interview führt eine KI; Acme erhält das T
 describe('the model brain', () => {
   let fake: OpenAiFake;
   let failures: ModelFailure[];
+  let calls: ModelCalls;
   beforeEach(async () => {
     fake = await startOpenAiFake();
+    calls = startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'sk-interviewer' });
     failures = [];
   });
   afterEach(async () => {
+    await calls.close();
     await fake.close();
   });
 
   const brain = (options: Partial<ModelBrainOptions> = {}) =>
     new ModelBrain({
-      client: createModelClient({ baseUrl: fake.baseUrl, apiKey: 'sk-interviewer', model: 'fake-model', firstTokenTimeoutMs: 10_000, maxRetries: 2 }),
+      calls,
       model: 'fake-model',
       wording,
       firstTokenTimeoutMs: 10_000,

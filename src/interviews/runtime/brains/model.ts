@@ -1,8 +1,9 @@
 /**
  * The model interviewer: any OpenAI-compatible Chat Completions endpoint through the official
- * `openai` package. The fixed parts of a turn (greeting, consent notice, transitions, notices,
- * closing) are said as the structured brain says them, without a model call; only the worded
- * parts (`question`, `followUp`) are the model's, streamed token by token as they arrive.
+ * `openai` package, called on a thread of its own (`model-calls.ts`). The fixed parts of a turn
+ * (greeting, consent notice, transitions, notices, closing) are said as the structured brain says
+ * them, without a model call; only the worded parts (`question`, `followUp`) are the model's,
+ * streamed token by token as they arrive.
  *
  * A call that yields no token within the first-token timeout (or stalls between tokens as long),
  * fails, breaks, or says nothing is tried again after a short back-off, at most `maxRetries`
@@ -11,9 +12,10 @@
  * the session, which continues the interview on the structured brain (DESIGN13 "Brains").
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import OpenAI, { APIError } from 'openai';
+import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Config } from '../../../config/config.ts';
+import { ModelCallError, type ModelCalls } from './model-calls.ts';
 import type { Brain, Intent, IntentWording, TurnRequest } from './model-types.ts';
 import { interviewerMessages } from './prompts.ts';
 import { spokenGap } from './structured.ts';
@@ -30,7 +32,8 @@ export interface ModelFailure {
 }
 
 export interface ModelBrainOptions {
-  client: OpenAI;
+  /** The endpoint's streamed calls (`startModelCalls`). */
+  calls: ModelCalls;
   model: string;
   /** The structured brain's wording of an intent: its fixed part, and the fallback of its worded part. */
   wording: IntentWording;
@@ -44,7 +47,7 @@ export interface ModelBrainOptions {
   onModelFailure?: (failure: ModelFailure) => void;
 }
 
-/** The client for `LLM_*`: the package's own retries are off, the brain retries itself. */
+/** The client for `LLM_*` (the evaluator's; the interviewer calls through `ModelCalls`): the package's own retries are off, the caller retries itself. */
 export function createModelClient(llm: NonNullable<Config['llm']>): OpenAI {
   return new OpenAI({ baseURL: llm.baseUrl, apiKey: llm.apiKey ?? 'none', maxRetries: 0 });
 }
@@ -63,9 +66,10 @@ type Attempt = { ok: true } | { ok: false; reason: string; retryable: boolean; p
 const FINAL_STATUSES = new Set([400, 401, 403, 404, 422]);
 
 function describe(error: unknown): { reason: string; retryable: boolean } {
-  if (error instanceof APIError && error.status !== undefined) {
+  if (error instanceof ModelCallError && error.status !== undefined) {
     return { reason: `HTTP ${error.status}: ${error.message}`, retryable: !FINAL_STATUSES.has(error.status) };
   }
+  if (error instanceof ModelCallError) return { reason: `${error.errorName}: ${error.message}`, retryable: true };
   return { reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error), retryable: true };
 }
 
@@ -142,15 +146,13 @@ export class ModelBrain implements Brain {
     try {
       signal.throwIfAborted();
       arm();
-      const stream = await this.options.client.chat.completions.create(
+      const stream = this.options.calls.stream(
         { model: this.model, messages, stream: true, temperature: this.options.temperature ?? 0.6, max_tokens: TURN_MAX_TOKENS },
-        { signal: controller.signal },
+        controller.signal,
       );
-      // An aborted stream ends quietly (the package's choice): the flags say why it ended.
-      for await (const chunk of stream) {
-        const choice = chunk.choices[0];
-        let text = choice?.delta?.content ?? '';
-        if (!yielded) text = text.trimStart();
+      // An aborted stream ends quietly: the flags say why it ended.
+      for await (const piece of stream) {
+        const text = yielded ? piece.text : piece.text.trimStart();
         if (text !== '') {
           clearTimeout(timer); // the consumer's pace is not the model's stall
           yield yielded ? text : lead + text;
@@ -159,11 +161,11 @@ export class ModelBrain implements Brain {
           arm();
         }
         // A reasoning model thinks aloud in its own field before it speaks: alive, not stalled.
-        else if (choice?.delta && ('reasoning_content' in choice.delta || 'reasoning' in choice.delta)) {
+        else if (piece.thinking) {
           clearTimeout(timer);
           arm();
         }
-        if (choice?.finish_reason) finished = choice.finish_reason;
+        if (piece.finish) finished = piece.finish;
       }
       drained = true;
       signal.throwIfAborted();

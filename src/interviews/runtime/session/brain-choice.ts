@@ -4,7 +4,8 @@
  */
 import type { Config } from '../../../config/config.ts';
 import type { Brain } from '../brains/brain.ts';
-import { createModelClient, ModelBrain, type ModelFailure } from '../brains/model.ts';
+import { ModelBrain, type ModelFailure } from '../brains/model.ts';
+import { startModelCalls } from '../brains/model-calls.ts';
 import { structuredBrain, structuredIntentWording } from '../brains/structured.ts';
 
 export interface BrainChoice {
@@ -20,11 +21,11 @@ export function chooseBrain(config: Pick<Config, 'llm'>): BrainChoice {
   if (!llm) {
     return { kind: 'structured', description: 'interviewer: structured (LLM_BASE_URL and LLM_MODEL not set)', forTurn: () => structuredBrain };
   }
-  const client = createModelClient(llm);
+  const calls = startModelCalls(llm);
   return {
     kind: 'model',
     description: `interviewer: model ${llm.model} at ${new URL(llm.baseUrl).host} (LLM_BASE_URL and LLM_MODEL set); the structured interviewer takes over if it keeps failing`,
     forTurn: (onModelFailure) =>
-      new ModelBrain({ client, model: llm.model, wording: structuredIntentWording, firstTokenTimeoutMs: llm.firstTokenTimeoutMs, maxRetries: llm.maxRetries, onModelFailure }),
+      new ModelBrain({ calls, model: llm.model, wording: structuredIntentWording, firstTokenTimeoutMs: llm.firstTokenTimeoutMs, maxRetries: llm.maxRetries, onModelFailure }),
   };
 }
