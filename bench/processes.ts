@@ -82,10 +82,11 @@ export async function stopServer(server: Server): Promise<void> {
 }
 
 /** CPU seconds (user + system) the process has used so far, from /proc; null elsewhere. */
-export function cpuSeconds(pid: number | undefined): number | null {
+export function cpuSeconds(pid: number | undefined, thread?: 'main'): number | null {
   if (pid === undefined) return null;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // A process's main thread has the process's id as its thread id.
+    const stat = readFileSync(thread === 'main' ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Fields 14 and 15 of stat (utime, stime) in clock ticks; USER_HZ is 100 on Linux.
     return (Number(fields[11]) + Number(fields[12])) / 100;

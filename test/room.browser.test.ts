@@ -275,6 +275,7 @@ describe('the room in a browser', () => {
       const page = await openRoom(browser, `${modelWorld.server.baseUrl}/room/${token}`);
       await page.getByRole('button', { name: en.startButton }).click();
       await page.locator('#transcript li.agent p', { hasText: 'Hello Ana' }).waitFor();
+      await fake.waitForRequests(1); // the model call is under way (its thread may still have been starting)
       await page.getByLabel(en.answerLabel).fill('Hello?');
       expect(await page.getByRole('button', { name: en.sendButton }).isDisabled()).toBe(true);
 

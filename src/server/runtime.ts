@@ -26,7 +26,7 @@ export async function createDeps(config: Config, clock: Clock = systemClock, dat
     rateLimiter: new RateLimiter(db.db, clock),
     queue: new QueueRunner(db.db, db.kind, clock, console, { shutdownGraceMs: config.shutdownGraceMs }),
     events: eventSubscribers(db.db),
-    sessions: new InterviewSessions({ db: db.db, clock, brain: chooseBrain(config), rules: config.interview, log: pino({ level: config.logLevel }) }),
+    sessions: new InterviewSessions({ db: db.db, clock, brain: await chooseBrain(config), rules: config.interview, log: pino({ level: config.logLevel }) }),
     telephony: telephonyFromConfig(config),
   };
   deps.phoneConversation = new PhoneInterviews({ db: db.db, sessions: deps.sessions, publicUrl: config.publicUrl });

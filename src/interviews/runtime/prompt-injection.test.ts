@@ -46,7 +46,7 @@ describe('prompt injection by the candidate', () => {
   let calls: ModelCalls;
   beforeEach(async () => {
     fake = await startOpenAiFake();
-    calls = startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'k' });
+    calls = await startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'k' });
   });
   afterEach(async () => {
     await calls.close();

@@ -20,7 +20,7 @@ describe('the model-call thread', () => {
   let calls: ModelCalls;
   beforeEach(async () => {
     fake = await startOpenAiFake();
-    calls = startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'sk-thread' });
+    calls = await startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'sk-thread' });
   });
   afterEach(async () => {
     await calls.close();

@@ -57,6 +57,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { OpenAI, APIError } = require(workerData.openai);
 const client = new OpenAI({ baseURL: workerData.baseURL, apiKey: workerData.apiKey, maxRetries: 0 });
 const calls = new Map();
+parentPort.postMessage('ready');
 parentPort.on('message', async (message) => {
   if (message.abort !== undefined) return void calls.get(message.abort)?.abort();
   const { id, body } = message;
@@ -94,12 +95,16 @@ interface Call {
   wake: (() => void) | null;
 }
 
-/** The calls of one endpoint (`LLM_BASE_URL`, `LLM_API_KEY`) on one thread. */
-export function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'baseUrl' | 'apiKey'>): ModelCalls {
+/**
+ * The calls of one endpoint (`LLM_BASE_URL`, `LLM_API_KEY`) on one thread, once the thread is
+ * ready: a call's first-token timeout should not count the thread's own start.
+ */
+export async function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'baseUrl' | 'apiKey'>): Promise<ModelCalls> {
   const workerData = { openai: createRequire(import.meta.url).resolve('openai'), baseURL: llm.baseUrl, apiKey: llm.apiKey ?? 'none' };
   const calls = new Map<number, Call>();
   let nextId = 1;
   let worker: Worker | null = null;
+  let ready: Promise<void> = Promise.resolve();
 
   const failAll = (message: string) => {
     for (const call of calls.values()) {
@@ -112,7 +117,12 @@ export function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'baseUrl' 
     if (worker) return worker;
     const started = new Worker(WORKER_SOURCE, { eval: true, workerData });
     started.unref();
-    started.on('message', (message: ThreadMessage) => {
+    let markReady = () => undefined as void;
+    // A thread that fails to start is ready too: its calls fail, and the brain says why.
+    ready = new Promise<void>((resolve) => (markReady = resolve));
+    started.once('exit', () => markReady());
+    started.on('message', (message: ThreadMessage | 'ready') => {
+      if (message === 'ready') return markReady();
       const call = calls.get(message.id);
       if (!call) return; // abandoned: its last pieces are dropped
       call.queue.push(message);
@@ -163,6 +173,7 @@ export function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'baseUrl' 
   }
 
   thread(); // at once: its memory is the server's, not the first room's
+  await ready;
   return {
     stream,
     close: async () => {

@@ -65,7 +65,7 @@ describe('the model brain', () => {
   let calls: ModelCalls;
   beforeEach(async () => {
     fake = await startOpenAiFake();
-    calls = startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'sk-interviewer' });
+    calls = await startModelCalls({ baseUrl: fake.baseUrl, apiKey: 'sk-interviewer' });
     failures = [];
   });
   afterEach(async () => {

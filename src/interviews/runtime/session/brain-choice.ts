@@ -14,18 +14,21 @@ export interface BrainChoice {
   description: string;
   /** The brain for one turn; `onModelFailure` hears when the model kept failing during it. */
   forTurn(onModelFailure: (failure: ModelFailure) => void): Brain;
+  /** Shutdown: ends the model-call thread (none for the structured brain). */
+  close(): Promise<void>;
 }
 
-export function chooseBrain(config: Pick<Config, 'llm'>): BrainChoice {
+export async function chooseBrain(config: Pick<Config, 'llm'>): Promise<BrainChoice> {
   const { llm } = config;
   if (!llm) {
-    return { kind: 'structured', description: 'interviewer: structured (LLM_BASE_URL and LLM_MODEL not set)', forTurn: () => structuredBrain };
+    return { kind: 'structured', description: 'interviewer: structured (LLM_BASE_URL and LLM_MODEL not set)', forTurn: () => structuredBrain, close: async () => undefined };
   }
-  const calls = startModelCalls(llm);
+  const calls = await startModelCalls(llm);
   return {
     kind: 'model',
     description: `interviewer: model ${llm.model} at ${new URL(llm.baseUrl).host} (LLM_BASE_URL and LLM_MODEL set); the structured interviewer takes over if it keeps failing`,
     forTurn: (onModelFailure) =>
       new ModelBrain({ calls, model: llm.model, wording: structuredIntentWording, firstTokenTimeoutMs: llm.firstTokenTimeoutMs, maxRetries: llm.maxRetries, onModelFailure }),
+    close: () => calls.close(),
   };
 }

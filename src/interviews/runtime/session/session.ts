@@ -237,10 +237,11 @@ export class InterviewSessions {
     this.hub.publish(interviewId, deleted ? { event: 'gone', data: {} } : { event: 'status', data: { status: status.status, statusReason: status.statusReason } });
   }
 
-  /** Shutdown: turns streaming stop (they are produced again after the restart) and push connections end. */
-  close(): void {
+  /** Shutdown: turns streaming stop (they are produced again after the restart), push connections end, the model-call thread too. */
+  async close(): Promise<void> {
     this.streamer.abortAll();
     this.hub.closeAll();
+    await this.brain.close();
   }
 
   /**

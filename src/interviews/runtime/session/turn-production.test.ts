@@ -38,20 +38,20 @@ describe('an owed follow-up', () => {
   });
 
   it('without a model (LLM_* gone across a restart) becomes the next question, decided again without follow-ups', async () => {
-    const produced = await produce(owedFollowUp(), chooseBrain({ llm: null }));
+    const produced = await produce(owedFollowUp(), await chooseBrain({ llm: null }));
     expect(produced).toMatchObject({ text: 'Thank you. Now for the last question. Q two?', questionIndex: 1, end: null, modelFailed: false });
     expect(produced.engine).not.toBeNull(); // the session moves on to the state of that decision
   });
 
   it('after an earlier model failure is worded the same way, without calling the model', async () => {
-    const brain = chooseBrain({ llm: { baseUrl: fake.baseUrl, apiKey: 'k', model: 'm', firstTokenTimeoutMs: 2_000, maxRetries: 0 } });
+    const brain = await chooseBrain({ llm: { baseUrl: fake.baseUrl, apiKey: 'k', model: 'm', firstTokenTimeoutMs: 2_000, maxRetries: 0 } });
     const produced = await produce(owedFollowUp(), brain, true);
     expect(produced.text).toBe('Thank you. Now for the last question. Q two?');
     expect(fake.requests).toHaveLength(0);
   });
 
   it('broken off mid-way by the model: the words said stay, then the next question, one space between', async () => {
-    const brain = chooseBrain({ llm: { baseUrl: fake.baseUrl, apiKey: 'k', model: 'm', firstTokenTimeoutMs: 2_000, maxRetries: 0 } });
+    const brain = await chooseBrain({ llm: { baseUrl: fake.baseUrl, apiKey: 'k', model: 'm', firstTokenTimeoutMs: 2_000, maxRetries: 0 } });
     fake.script(reply.breakAfter(3, 'Which queue did you scale, and how?'));
     const produced = await produce(owedFollowUp(), brain);
     expect(produced.text).toBe('Which queue did Thank you. Now for the last question. Q two?');
