@@ -68,13 +68,25 @@ describe('the model-call thread', () => {
     await expect.poll(() => fake.requests[0]?.closedByClient).toBe(true);
   });
 
-  it('fails the calls under way when the thread stops, and the next call starts a new thread', async () => {
+  it('ends at once when aborted while the reader holds a piece, without waiting for the next', async () => {
+    fake.script(reply.text('', { chunks: ['One ', 'two.'], chunkDelayMs: 5_000 }));
+    const controller = new AbortController();
+    const pieces = calls.stream(BODY, controller.signal)[Symbol.asyncIterator]();
+    expect((await pieces.next()).value).toMatchObject({ text: 'One ' });
+    controller.abort();
+    expect(await pieces.next()).toEqual({ done: true, value: undefined });
+    expect(fake.requests[0]?.sent).toEqual(['One ']); // ended before the model's next chunk
+    await expect.poll(() => fake.requests[0]?.closedByClient).toBe(true);
+  });
+
+  it('fails the calls under way when the thread stops, and only those: a call started meanwhile runs on a new thread', async () => {
     fake.script(reply.stall('after-headers'), reply.text('Back again.'));
     const pending = collect(calls.stream(BODY, new AbortController().signal)).catch((e: unknown) => e);
     await fake.waitForRequests(1);
-    await calls.close();
+    const closing = calls.close();
+    const next = collect(calls.stream(BODY, new AbortController().signal)); // before the old thread has exited
+    await closing;
     expect(await pending).toBeInstanceOf(ModelCallError);
-    const pieces = await collect(calls.stream(BODY, new AbortController().signal));
-    expect(pieces.map((p) => p.text).join('')).toBe('Back again.');
+    expect((await next).map((p) => p.text).join('')).toBe('Back again.');
   });
 });

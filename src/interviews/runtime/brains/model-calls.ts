@@ -95,61 +95,72 @@ interface Call {
   wake: (() => void) | null;
 }
 
+/** One thread and the calls it carries (a thread that dies fails only its own calls). */
+interface Thread {
+  worker: Worker;
+  calls: Map<number, Call>;
+  exited: boolean;
+  ready: Promise<void>;
+}
+
 /**
  * The calls of one endpoint (`LLM_BASE_URL`, `LLM_API_KEY`) on one thread, once the thread is
  * ready: a call's first-token timeout should not count the thread's own start.
  */
 export async function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'baseUrl' | 'apiKey'>): Promise<ModelCalls> {
   const workerData = { openai: createRequire(import.meta.url).resolve('openai'), baseURL: llm.baseUrl, apiKey: llm.apiKey ?? 'none' };
-  const calls = new Map<number, Call>();
   let nextId = 1;
-  let worker: Worker | null = null;
-  let ready: Promise<void> = Promise.resolve();
+  let current: Thread | null = null;
 
-  const failAll = (message: string) => {
-    for (const call of calls.values()) {
+  const fail = (thread: Thread, message: string) => {
+    for (const call of thread.calls.values()) {
       call.queue.push({ id: 0, error: { message, status: undefined, name: 'Error' } });
       call.wake?.();
     }
   };
 
-  const thread = (): Worker => {
-    if (worker) return worker;
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    started.unref();
+  const start = (): Thread => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     let markReady = () => undefined as void;
-    // A thread that fails to start is ready too: its calls fail, and the brain says why.
-    ready = new Promise<void>((resolve) => (markReady = resolve));
-    started.once('exit', () => markReady());
-    started.on('message', (message: ThreadMessage | 'ready') => {
-      if (message === 'ready') return markReady();
-      const call = calls.get(message.id);
+    const thread: Thread = { worker, calls: new Map(), exited: false, ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    // Referenced until ready (the process waits for its start), then only while calls are under way.
+    // Listeners first: adding a 'message' listener references the worker again.
+    worker.on('message', (message: ThreadMessage | 'ready') => {
+      if (message === 'ready') {
+        if (thread.calls.size === 0) worker.unref();
+        return markReady();
+      }
+      const call = thread.calls.get(message.id);
       if (!call) return; // abandoned: its last pieces are dropped
       call.queue.push(message);
       call.wake?.();
     });
-    started.on('error', (error) => failAll(`the model-call thread failed: ${error.message}`));
-    started.once('exit', () => {
-      if (worker === started) worker = null;
-      failAll('the model-call thread stopped');
+    worker.on('error', (error) => fail(thread, `the model-call thread failed: ${error.message}`));
+    // A thread that fails to start is ready too: its calls fail, and the brain says why.
+    worker.once('exit', () => {
+      thread.exited = true;
+      if (current === thread) current = null;
+      fail(thread, 'the model-call thread stopped');
+      markReady();
     });
-    worker = started;
-    return started;
+    return thread;
   };
 
   async function* stream(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): AsyncGenerator<ModelPiece> {
     if (signal.aborted) return;
     const id = nextId++;
     const call: Call = { queue: [], wake: null };
-    const running = thread();
-    calls.set(id, call);
-    if (calls.size === 1) running.ref();
+    const thread = (current ??= start());
+    thread.calls.set(id, call);
+    thread.worker.ref();
     const onAbort = () => call.wake?.();
     signal.addEventListener('abort', onAbort, { once: true });
     let ended = false;
     try {
-      running.postMessage({ id, body });
+      thread.worker.postMessage({ id, body });
       for (;;) {
+        // Checked before waiting too: an abort while the reader held a piece wakes nobody.
+        if (signal.aborted) return;
         if (call.queue.length === 0) await new Promise<void>((resolve) => (call.wake = resolve));
         call.wake = null;
         if (signal.aborted) return;
@@ -166,20 +177,22 @@ export async function startModelCalls(llm: Pick<NonNullable<Config['llm']>, 'bas
       }
     } finally {
       signal.removeEventListener('abort', onAbort);
-      calls.delete(id);
-      if (!ended && worker === running) running.postMessage({ abort: id }); // aborted, or the reader stopped early
-      if (calls.size === 0 && worker === running) running.unref();
+      thread.calls.delete(id);
+      if (!thread.exited) {
+        if (!ended) thread.worker.postMessage({ abort: id }); // aborted, or the reader stopped early
+        if (thread.calls.size === 0) thread.worker.unref();
+      }
     }
   }
 
-  thread(); // at once: its memory is the server's, not the first room's
-  await ready;
+  current = start(); // at once: its memory is the server's, not the first room's
+  await current.ready;
   return {
     stream,
     close: async () => {
-      const running = worker;
-      worker = null;
-      if (running) await running.terminate();
+      const closing = current;
+      current = null;
+      if (closing) await closing.worker.terminate();
     },
   };
 }
