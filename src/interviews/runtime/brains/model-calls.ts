@@ -2,15 +2,15 @@
  * The interviewer's model calls, made on a thread of their own with the official `openai` package.
  *
  * Why a thread: a streamed call through `openai` (building the request, undici, parsing the
- * event stream into chunks) cost the serving thread about as much as all the rest of an answer's
- * turn, and every room's answers wait on that one thread. Here the serving thread sends the
+ * event stream into chunks) was a large part of an answer's work on the serving thread, and every
+ * room's answers wait on that one thread. Here the serving thread sends the
  * request body and receives only the pieces the interviewer uses (text, a sign of thinking, the
  * finish reason); the other core does the HTTP. What the model is sent and what the brain gets
  * back are unchanged (bench/README.md, "Open rooms: the model call on its own thread").
  *
  * The thread starts with the server and is referenced only while calls are under way, so an idle
- * server's thread never keeps the process alive; a thread that dies fails its calls (the brain
- * retries them) and the next call starts a new one.
+ * server's thread never keeps the process alive; a thread that dies fails its own calls (the
+ * brain retries them) and the next call starts a new one.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
